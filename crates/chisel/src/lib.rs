@@ -1,0 +1,1 @@
+//! sysray chisel crate.

@@ -1,0 +1,1 @@
+//! sysray probe crate.

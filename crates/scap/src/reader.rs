@@ -1,0 +1,586 @@
+//! The streaming capture reader.
+//!
+//! Blocks are read into one sliding window buffer; an [`Event`] is a view into that
+//! window, valid until the next call to [`Reader::next`]. Memory stays constant
+//! whatever the file size: the window only grows to the largest block seen.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::block::{self, round_up_4};
+use crate::error::{BlockName, Error, ErrorKind, Result};
+use crate::event::Event;
+use crate::meta::Metadata;
+use crate::meta_read;
+use crate::stream::{self, Compression, Prefetch};
+
+/// What [`Reader::next`] yields.
+#[derive(Debug)]
+pub enum Record<'a> {
+    /// An event, borrowed from the reader's buffer.
+    Event(Event<'a>),
+    /// Metadata blocks appeared after events (concatenated captures): a new
+    /// section begins. The reader now holds its metadata.
+    Section(&'a Metadata),
+}
+
+/// Per-block-type counts of what was read, for `capinfo`.
+#[derive(Clone, Debug, Default)]
+pub struct BlockCensus {
+    /// `(block type, count)`, in first-seen order.
+    pub counts: Vec<(u32, u64)>,
+}
+
+impl BlockCensus {
+    fn add(&mut self, t: u32) {
+        match self.counts.iter_mut().find(|(b, _)| *b == t) {
+            Some((_, n)) => *n += 1,
+            None => self.counts.push((t, 1)),
+        }
+    }
+}
+
+/// Options for [`Reader`].
+#[derive(Clone, Debug)]
+pub struct ReaderBuilder {
+    prefetch: bool,
+}
+
+impl Default for ReaderBuilder {
+    fn default() -> Self {
+        ReaderBuilder { prefetch: true }
+    }
+}
+
+impl ReaderBuilder {
+    /// New builder with defaults (prefetch thread on).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether decompression runs on a helper thread (default: yes for compressed
+    /// streams).
+    pub fn prefetch(&mut self, yes: bool) -> &mut Self {
+        self.prefetch = yes;
+        self
+    }
+
+    /// Opens a capture file.
+    pub fn open(&self, path: impl AsRef<Path>) -> Result<Reader> {
+        let path = path.as_ref();
+        let err = |e| Error {
+            path: Some(path.to_path_buf()),
+            offset: 0,
+            compressed: false,
+            kind: ErrorKind::Io(e),
+        };
+        let (src, compression) = stream::open_path(path).map_err(err)?;
+        self.build(src, compression, Some(path.to_path_buf()))
+    }
+
+    /// Reads a capture from any byte stream (compressed or not).
+    pub fn from_reader(&self, r: impl Read + Send + 'static) -> Result<Reader> {
+        let err = |e| Error { path: None, offset: 0, compressed: false, kind: ErrorKind::Io(e) };
+        let (src, compression) = stream::decompressed(Box::new(r)).map_err(err)?;
+        self.build(src, compression, None)
+    }
+
+    fn build(
+        &self,
+        src: Box<dyn Read + Send>,
+        compression: Compression,
+        path: Option<PathBuf>,
+    ) -> Result<Reader> {
+        let src: Box<dyn Read + Send> = if self.prefetch && compression != Compression::None {
+            match Prefetch::new(src) {
+                Ok(p) => Box::new(p),
+                Err(e) => {
+                    return Err(Error {
+                        path,
+                        offset: 0,
+                        compressed: true,
+                        kind: ErrorKind::Io(e),
+                    });
+                }
+            }
+        } else {
+            src
+        };
+        let mut r = Reader {
+            src,
+            path,
+            compression,
+            buf: vec![0; 1 << 20],
+            start: 0,
+            end: 0,
+            eof: false,
+            offset: 0,
+            meta: Metadata::default(),
+            census: BlockCensus::default(),
+            last: LastEvent::default(),
+            sections: 0,
+        };
+        r.read_section(true)?;
+        Ok(r)
+    }
+}
+
+/// Reads a capture: its metadata first, then events one at a time.
+///
+/// ```no_run
+/// let mut r = scap::Reader::open("capture.scap")?;
+/// println!("{} threads", r.metadata().threads.len());
+/// while let Some(rec) = r.next()? {
+///     if let scap::Record::Event(ev) = rec {
+///         println!("{} {}", ev.ts(), ev.event_type());
+///     }
+/// }
+/// # Ok::<(), scap::Error>(())
+/// ```
+pub struct Reader {
+    src: Box<dyn Read + Send>,
+    path: Option<PathBuf>,
+    compression: Compression,
+    buf: Vec<u8>,
+    start: usize,
+    end: usize,
+    eof: bool,
+    /// Stream offset of `buf[start]`.
+    offset: u64,
+    meta: Metadata,
+    census: BlockCensus,
+    last: LastEvent,
+    sections: u32,
+}
+
+impl std::fmt::Debug for Reader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reader")
+            .field("path", &self.path)
+            .field("compression", &self.compression)
+            .field("offset", &self.offset)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The 8-byte header of the block at the current position.
+#[derive(Clone, Copy)]
+struct Header {
+    btype: u32,
+    len: u32,
+}
+
+impl Reader {
+    /// Opens a capture file with default options.
+    pub fn open(path: impl AsRef<Path>) -> Result<Reader> {
+        ReaderBuilder::new().open(path)
+    }
+
+    /// Reads a capture from a byte stream with default options.
+    pub fn from_reader(r: impl Read + Send + 'static) -> Result<Reader> {
+        ReaderBuilder::new().from_reader(r)
+    }
+
+    /// Metadata of the current section.
+    pub fn metadata(&self) -> &Metadata {
+        &self.meta
+    }
+
+    /// Compression of the file.
+    pub fn compression(&self) -> Compression {
+        self.compression
+    }
+
+    /// The file path, if opened from one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Bytes of the decompressed stream consumed so far.
+    pub fn offset(&self) -> u64 {
+        self.offset
+    }
+
+    /// Counts of every block type read so far (metadata and events).
+    pub fn census(&self) -> &BlockCensus {
+        &self.census
+    }
+
+    /// Number of sections started after the first (concatenated captures).
+    pub fn extra_sections(&self) -> u32 {
+        self.sections
+    }
+
+    fn error(&self, offset: u64, kind: ErrorKind) -> Error {
+        Error {
+            path: self.path.clone(),
+            offset,
+            compressed: self.compression != Compression::None,
+            kind,
+        }
+    }
+
+    /// Makes at least `need` bytes available from `start`. Returns the number
+    /// available, which is less than `need` only at end of stream.
+    fn fill(&mut self, need: usize) -> Result<usize> {
+        while self.end - self.start < need && !self.eof {
+            if self.buf.len() - self.start < need {
+                self.buf.copy_within(self.start..self.end, 0);
+                self.end -= self.start;
+                self.start = 0;
+                if self.buf.len() < need {
+                    self.buf.resize(need.next_power_of_two(), 0);
+                }
+            }
+            match self.src.read(&mut self.buf[self.end..]) {
+                Ok(0) => self.eof = true,
+                Ok(n) => self.end += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    let at = self.offset + (self.end - self.start) as u64;
+                    return Err(self.error(at, ErrorKind::Io(e)));
+                }
+            }
+        }
+        Ok(self.end - self.start)
+    }
+
+    fn u32_at(&self, off: usize) -> u32 {
+        let b = &self.buf[self.start + off..self.start + off + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    }
+
+    /// Reads the next block header; `None` at a clean end of file.
+    fn peek_header(&mut self) -> Result<Option<Header>> {
+        let have = self.fill(8)?;
+        if have == 0 {
+            return Ok(None);
+        }
+        if have < 8 {
+            return Err(self.error(
+                self.offset,
+                ErrorKind::Truncated { block: BlockName(0), needed: (8 - have) as u64 },
+            ));
+        }
+        Ok(Some(Header { btype: self.u32_at(0), len: self.u32_at(4) }))
+    }
+
+    /// Makes the whole block available; errors if the file ends first.
+    fn load_block(&mut self, h: Header) -> Result<()> {
+        if (h.len as usize) < 12 || h.len % 4 != 0 && block::event_block_shape(h.btype).is_none() {
+            return Err(self.error(
+                self.offset,
+                ErrorKind::Corrupt {
+                    block: BlockName(h.btype),
+                    what: format!("block length {} is not a valid block length", h.len),
+                },
+            ));
+        }
+        let have = self.fill(h.len as usize)?;
+        if have < h.len as usize {
+            return Err(self.error(
+                self.offset,
+                ErrorKind::Truncated {
+                    block: BlockName(h.btype),
+                    needed: (h.len as usize - have) as u64,
+                },
+            ));
+        }
+        Ok(())
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.start += n;
+        self.offset += n as u64;
+    }
+
+    /// Reads a section: SHB (when `first` or when present) and metadata blocks, up
+    /// to the first event block or the end of the file.
+    fn read_section(&mut self, first: bool) -> Result<()> {
+        let mut meta = Metadata { section: self.meta.section.clone(), ..Metadata::default() };
+        let mut tid_index = std::collections::HashMap::new();
+        let mut seen_any = false;
+        loop {
+            let Some(h) = self.peek_header()? else {
+                if first && !seen_any {
+                    return Err(self.error(0, ErrorKind::NotCapture("the file is empty".into())));
+                }
+                break;
+            };
+            if first && !seen_any && h.btype != block::SHB {
+                return Err(self.error(0, not_a_capture(&self.buf[self.start..self.end])));
+            }
+            seen_any = true;
+            if block::event_block_shape(h.btype).is_some() {
+                break;
+            }
+            let block_offset = self.offset;
+            if h.btype == block::SHB {
+                self.load_block(h)?;
+                if h.len < 28 {
+                    return Err(self.error(
+                        block_offset,
+                        ErrorKind::Corrupt {
+                            block: BlockName(h.btype),
+                            what: format!("section header of {} bytes (expected 28+)", h.len),
+                        },
+                    ));
+                }
+                let body = &self.buf[self.start + 8..self.start + h.len as usize - 4];
+                let section =
+                    meta_read::section_header(body).map_err(|k| self.error(block_offset, k))?;
+                if section.major > 1 {
+                    return Err(self.error(
+                        block_offset,
+                        ErrorKind::Version { major: section.major, minor: section.minor },
+                    ));
+                }
+                if first {
+                    self.check_foreign_pcapng(h, block_offset)?;
+                }
+                self.check_trailer(h, block_offset)?;
+                meta = Metadata { section, ..Metadata::default() };
+                tid_index.clear();
+                self.census.add(h.btype);
+                meta.count_block(h.btype);
+                self.consume(h.len as usize);
+                continue;
+            }
+            self.load_block(h)?;
+            let h = self.fix_il_v2_length(h, block_offset)?;
+            self.check_trailer(h, block_offset)?;
+            let body = &self.buf[self.start + 8..self.start + h.len as usize - 4];
+            let res = match h.btype {
+                block::MI | block::MI_INT => {
+                    meta_read::machine_info(body, h.btype).map(|m| meta.machine = Some(m))
+                }
+                block::IL | block::IL_INT | block::IL_V2 => {
+                    meta_read::interfaces(body, h.btype, &mut meta.interfaces)
+                }
+                block::UL | block::UL_INT | block::UL_V2 => {
+                    meta_read::users(body, h.btype, &mut meta.users, &mut meta.groups)
+                }
+                t if block::pl_version(t).is_some() => {
+                    let before = meta.threads.len();
+                    let r = meta_read::process_list(body, t, &mut meta.threads);
+                    for (i, th) in meta.threads.iter().enumerate().skip(before) {
+                        tid_index.insert(th.tid, i);
+                    }
+                    r
+                }
+                block::FDL | block::FDL_INT | block::FDL_V2 => meta_read::fd_list(body, h.btype)
+                    .map(|(tid, fds)| match tid_index.get(&tid) {
+                        Some(&i) => meta.threads[i].fds.extend(fds),
+                        None => meta.orphan_fds.push((tid, fds)),
+                    }),
+                // Unknown metadata blocks are skipped by length, as libscap does.
+                _ => Ok(()),
+            };
+            res.map_err(|k| self.error(block_offset, k))?;
+            self.census.add(h.btype);
+            meta.count_block(h.btype);
+            self.consume(h.len as usize);
+        }
+        self.meta = meta;
+        Ok(())
+    }
+
+    fn check_trailer(&self, h: Header, at: u64) -> Result<()> {
+        let trailer = self.u32_at(h.len as usize - 4);
+        if trailer != h.len {
+            return Err(self.error(
+                at,
+                ErrorKind::Corrupt {
+                    block: BlockName(h.btype),
+                    what: format!("trailer says {trailer} bytes, header says {}", h.len),
+                },
+            ));
+        }
+        Ok(())
+    }
+
+    /// sysdig (e5c53d64 and later) declares IL_V2 blocks 4 bytes per interface too
+    /// short when it re-writes a capture whose interface list was v1, while writing
+    /// every entry. Walk the entries to find the real end so such files still read.
+    fn fix_il_v2_length(&mut self, h: Header, at: u64) -> Result<Header> {
+        if h.btype != block::IL_V2 || self.u32_at(h.len as usize - 4) == h.len {
+            return Ok(h);
+        }
+        let mut pos = 8usize;
+        for _ in 0..4096 {
+            let p4 = round_up_4(pos);
+            if self.fill(p4 + 4)? < p4 + 4 {
+                break;
+            }
+            if self.u32_at(p4) == h.len
+                && self.buf[self.start + pos..self.start + p4].iter().all(|&b| b == 0)
+            {
+                return Ok(Header { btype: h.btype, len: (p4 + 4) as u32 });
+            }
+            if self.fill(pos + 6)? < pos + 6 {
+                break;
+            }
+            let entry = self.u32_at(pos) as usize;
+            let ty = u16::from_le_bytes([
+                self.buf[self.start + pos + 4],
+                self.buf[self.start + pos + 5],
+            ]);
+            if !(1..=4).contains(&ty) || entry > 2048 {
+                break;
+            }
+            pos += 4 + entry;
+        }
+        let trailer = self.u32_at(h.len as usize - 4);
+        Err(self.error(
+            at,
+            ErrorKind::Corrupt {
+                block: BlockName(h.btype),
+                what: format!("trailer says {trailer} bytes, header says {}", h.len),
+            },
+        ))
+    }
+
+    /// A first section header followed by pcapng packet blocks: a capture from
+    /// tcpdump or Wireshark saved under a .scap name.
+    fn check_foreign_pcapng(&mut self, shb: Header, at: u64) -> Result<()> {
+        let len = shb.len as usize;
+        if self.fill(len + 8)? < len + 8 {
+            return Ok(());
+        }
+        let next = self.u32_at(len);
+        let name = match next {
+            1 => "interface description",
+            2 => "packet",
+            3 => "simple packet",
+            4 => "name resolution",
+            5 => "interface statistics",
+            6 => "enhanced packet",
+            0xA => "decryption secrets",
+            0xBAD | 0x4000_0BAD => "custom",
+            _ => return Ok(()),
+        };
+        Err(self.error(at, ErrorKind::ForeignPcapng(name.to_string())))
+    }
+
+    /// The next event, or a new section, or `None` at the end of the file.
+    ///
+    /// Events of type ids the table does not know are returned too (their
+    /// [`Event::info`] is `None`); deciding whether to show them is the caller's.
+    #[expect(clippy::should_implement_trait, reason = "a lending iterator cannot be Iterator")]
+    pub fn next(&mut self) -> Result<Option<Record<'_>>> {
+        match self.advance()? {
+            None => Ok(None),
+            Some(false) => Ok(Some(Record::Section(&self.meta))),
+            Some(true) => Ok(Some(Record::Event(self.last_event()))),
+        }
+    }
+
+    /// The next event, skipping section changes (use [`Reader::metadata`] to see
+    /// the current section). `None` at the end of the file.
+    pub fn next_event(&mut self) -> Result<Option<Event<'_>>> {
+        loop {
+            match self.advance()? {
+                None => return Ok(None),
+                Some(false) => continue,
+                Some(true) => return Ok(Some(self.last_event())),
+            }
+        }
+    }
+
+    fn last_event(&self) -> Event<'_> {
+        let l = &self.last;
+        Event::trusted(&self.buf[l.start..l.end], l.nparams, l.v2, l.large, l.cpuid, l.flags)
+    }
+
+    /// Reads the next block. `Some(true)`: an event (in `self.last`); `Some(false)`:
+    /// a new section was read.
+    fn advance(&mut self) -> Result<Option<bool>> {
+        let Some(h) = self.peek_header()? else {
+            return Ok(None);
+        };
+        let Some((v2, has_flags, large_block)) = block::event_block_shape(h.btype) else {
+            // Metadata after events: another capture was concatenated here.
+            self.sections += 1;
+            self.read_section(false)?;
+            return Ok(Some(false));
+        };
+        let at = self.offset;
+        let prefix = if has_flags { 6 } else { 2 };
+        let hdr = if v2 { 26 } else { 22 };
+        let corrupt = |what: String| ErrorKind::Corrupt { block: BlockName(h.btype), what };
+        if (h.len as usize) < 8 + prefix + hdr + 4 {
+            let k = corrupt(format!("block length {} is too short for an event", h.len));
+            return Err(self.error(at, k));
+        }
+        if !large_block && h.len - 8 > block::MAX_SMALL_EVENT_BODY {
+            let k = corrupt(format!(
+                "event block of {} bytes exceeds the 65536-byte limit of non-LARGE blocks",
+                h.len
+            ));
+            return Err(self.error(at, k));
+        }
+        self.load_block(h)?;
+        let s = self.start;
+        let b = &self.buf;
+        let cpuid = u16::from_le_bytes([b[s + 8], b[s + 9]]);
+        let flags = if has_flags {
+            u32::from_le_bytes([b[s + 10], b[s + 11], b[s + 12], b[s + 13]])
+        } else {
+            0
+        };
+        let body = &b[s + 8 + prefix..s + h.len as usize - 4];
+        let ev = if v2 {
+            Event::from_v2(body, cpuid, flags)
+        } else {
+            Event::from_v1(body, cpuid, flags)
+        };
+        let ev = match ev {
+            Ok(ev) => ev,
+            Err(e) => return Err(self.error(at, corrupt(e.to_string()))),
+        };
+        let ev_start = s + 8 + prefix;
+        self.last = LastEvent {
+            start: ev_start,
+            end: ev_start + ev.raw().len(),
+            nparams: ev.nparams(),
+            v2,
+            large: ev.has_large_lengths(),
+            cpuid,
+            flags,
+        };
+        self.census.add(h.btype);
+        self.consume(h.len as usize);
+        Ok(Some(true))
+    }
+}
+
+/// Where the last event read sits in the buffer.
+#[derive(Clone, Copy, Debug, Default)]
+struct LastEvent {
+    start: usize,
+    end: usize,
+    nparams: u32,
+    v2: bool,
+    large: bool,
+    cpuid: u16,
+    flags: u32,
+}
+
+/// Explains what a file that does not start with a section header is.
+fn not_a_capture(head: &[u8]) -> ErrorKind {
+    let what = if head.starts_with(&[0xd4, 0xc3, 0xb2, 0xa1])
+        || head.starts_with(&[0xa1, 0xb2, 0xc3, 0xd4])
+    {
+        "it is a libpcap (tcpdump) packet capture, not a sysdig capture".to_string()
+    } else if head.iter().take(64).all(|&b| b.is_ascii_graphic() || b.is_ascii_whitespace()) {
+        "it looks like a text file; a capture starts with a section header block (0a 0d 0d 0a)"
+            .to_string()
+    } else {
+        let n = head.len().min(4);
+        format!(
+            "it starts with bytes {:02x?}, expected a section header block (0a 0d 0d 0a)",
+            &head[..n]
+        )
+    };
+    ErrorKind::NotCapture(what)
+}

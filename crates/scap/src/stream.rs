@@ -1,0 +1,181 @@
+//! Byte sources: compression detection (gzip, zstd, plain by magic bytes) and an
+//! optional decompression thread that overlaps inflating with parsing.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+use std::sync::mpsc;
+use std::thread;
+
+/// Compression of a capture stream.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compression {
+    /// Plain bytes.
+    None,
+    /// gzip (one or more members), as `sysdig -z` writes.
+    Gzip,
+    /// zstd.
+    Zstd,
+}
+
+impl Compression {
+    /// Detects the compression from the first bytes of a stream.
+    pub fn sniff(head: &[u8]) -> Compression {
+        if head.starts_with(&[0x1f, 0x8b]) {
+            Compression::Gzip
+        } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+            Compression::Zstd
+        } else {
+            Compression::None
+        }
+    }
+
+    /// A short name (`gzip`, `zstd`, `none`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Compression::None => "none",
+            Compression::Gzip => "gzip",
+            Compression::Zstd => "zstd",
+        }
+    }
+}
+
+/// A reader that first returns some already-read bytes, then the rest of a stream.
+struct Rewind<R> {
+    head: Vec<u8>,
+    pos: usize,
+    inner: R,
+}
+
+impl<R: Read> Read for Rewind<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.pos < self.head.len() {
+            let n = (self.head.len() - self.pos).min(buf.len());
+            buf[..n].copy_from_slice(&self.head[self.pos..self.pos + n]);
+            self.pos += n;
+            return Ok(n);
+        }
+        self.inner.read(buf)
+    }
+}
+
+/// Reads up to `n` bytes, fewer only at end of stream.
+fn read_head(r: &mut impl Read, n: usize) -> io::Result<Vec<u8>> {
+    let mut head = vec![0u8; n];
+    let mut got = 0;
+    while got < n {
+        match r.read(&mut head[got..]) {
+            Ok(0) => break,
+            Ok(k) => got += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    head.truncate(got);
+    Ok(head)
+}
+
+/// Wraps `raw` in the decompressor its first bytes call for.
+pub fn decompressed(
+    mut raw: Box<dyn Read + Send>,
+) -> io::Result<(Box<dyn Read + Send>, Compression)> {
+    let head = read_head(&mut raw, 4)?;
+    let c = Compression::sniff(&head);
+    let rewound = Rewind { head, pos: 0, inner: raw };
+    let out: Box<dyn Read + Send> = match c {
+        Compression::None => Box::new(rewound),
+        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(
+            io::BufReader::with_capacity(1 << 16, rewound),
+        )),
+        Compression::Zstd => Box::new(zstd::stream::read::Decoder::new(rewound)?),
+    };
+    Ok((out, c))
+}
+
+/// Opens a capture file and returns its decompressed byte stream.
+pub fn open_path(path: &Path) -> io::Result<(Box<dyn Read + Send>, Compression)> {
+    decompressed(Box::new(File::open(path)?))
+}
+
+/// Size of the chunks a [`Prefetch`] thread hands over.
+const CHUNK: usize = 1 << 20;
+
+/// Reads a stream on a helper thread in 1 MiB chunks, so that decompression of the
+/// next chunk overlaps parsing of the current one. Errors are delivered in order,
+/// after every byte read before them.
+pub struct Prefetch {
+    rx: mpsc::Receiver<io::Result<Vec<u8>>>,
+    recycle: mpsc::Sender<Vec<u8>>,
+    cur: Vec<u8>,
+    pos: usize,
+    done: bool,
+}
+
+impl Prefetch {
+    /// Starts the helper thread on `inner`.
+    pub fn new(mut inner: Box<dyn Read + Send>) -> io::Result<Prefetch> {
+        let (tx, rx) = mpsc::sync_channel::<io::Result<Vec<u8>>>(4);
+        let (recycle, spare) = mpsc::channel::<Vec<u8>>();
+        thread::Builder::new().name("scap-prefetch".into()).spawn(move || {
+            loop {
+                let mut buf = spare.try_recv().unwrap_or_default();
+                buf.resize(CHUNK, 0);
+                let mut got = 0;
+                let mut err = None;
+                while got < CHUNK {
+                    match inner.read(&mut buf[got..]) {
+                        Ok(0) => break,
+                        Ok(n) => got += n,
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                        Err(e) => {
+                            err = Some(e);
+                            break;
+                        }
+                    }
+                }
+                buf.truncate(got);
+                let end = got < CHUNK;
+                if got > 0 && tx.send(Ok(buf)).is_err() {
+                    return;
+                }
+                if let Some(e) = err {
+                    let _ = tx.send(Err(e));
+                    return;
+                }
+                if end {
+                    return;
+                }
+            }
+        })?;
+        Ok(Prefetch { rx, recycle, cur: Vec::new(), pos: 0, done: false })
+    }
+}
+
+impl Read for Prefetch {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.pos >= self.cur.len() {
+            if self.done {
+                return Ok(0);
+            }
+            match self.rx.recv() {
+                Ok(Ok(chunk)) => {
+                    let old = std::mem::replace(&mut self.cur, chunk);
+                    let _ = self.recycle.send(old);
+                    self.pos = 0;
+                }
+                Ok(Err(e)) => {
+                    self.done = true;
+                    return Err(e);
+                }
+                Err(_) => {
+                    self.done = true;
+                    return Ok(0);
+                }
+            }
+        }
+        let n = (self.cur.len() - self.pos).min(buf.len());
+        buf[..n].copy_from_slice(&self.cur[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
