@@ -1,1 +1,60 @@
-fn main() {}
+//! The `sysray` command: sysdig-compatible flags wired to the capture reader,
+//! the state engine, filters, formatters and chisels.
+
+mod capinfo;
+mod flags;
+mod rewrite;
+mod timefmt;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use flags::LowArgs;
+
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+fn run() -> Result<i32> {
+    let args = LowArgs::parse(std::env::args_os().skip(1))?;
+    if let Some(c) = &args.capinfo {
+        if args.help {
+            println!("usage: sysray capinfo [--types] [-j] FILE...");
+            return Ok(0);
+        }
+        return capinfo::run(c);
+    }
+    if args.version {
+        println!("sysray version {VERSION}");
+        return Ok(0);
+    }
+    if args.help {
+        print!("{}", include_str!("usage.txt"));
+        return Ok(0);
+    }
+    match (&args.read_file, &args.write_file) {
+        (Some(input), Some(output)) if args.positional.is_empty() && args.chisels.is_empty() => {
+            let c = if args.compress { scap::Compression::Gzip } else { scap::Compression::None };
+            rewrite::run(input, output, c)?;
+            Ok(0)
+        }
+        _ => bail!("this command line needs the event printer, which is not built yet"),
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            let _ = std::io::stdout().flush();
+            eprintln!("sysray: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
