@@ -224,12 +224,16 @@ impl Reader {
     /// available, which is less than `need` only at end of stream.
     fn fill(&mut self, need: usize) -> Result<usize> {
         while self.end - self.start < need && !self.eof {
-            if self.buf.len() - self.start < need {
-                self.buf.copy_within(self.start..self.end, 0);
-                self.end -= self.start;
-                self.start = 0;
-                if self.buf.len() < need {
-                    self.buf.resize(need.next_power_of_two(), 0);
+            if self.end == self.buf.len() {
+                if self.start > 0 {
+                    self.buf.copy_within(self.start..self.end, 0);
+                    self.end -= self.start;
+                    self.start = 0;
+                } else {
+                    // Grow with the data actually read, never to a length a
+                    // (possibly corrupt) header merely declares.
+                    let grown = (self.buf.len() * 2).min(need.max(self.buf.len() + 1));
+                    self.buf.resize(grown, 0);
                 }
             }
             match self.src.read(&mut self.buf[self.end..]) {
