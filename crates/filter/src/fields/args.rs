@@ -90,6 +90,8 @@ pub fn parse(info: &FieldInfo, rest: &str, ctx: Context) -> Result<(FieldArg, us
                 Ok((FieldArg::Index(n), used))
             }
             None if rest.starts_with('[') => Err(bad(info, "missing ']'")),
+            // Only filters search every ancestor; output shows the process itself.
+            None if ctx == Context::Format => Ok((FieldArg::Index(0), 0)),
             None => Ok((FieldArg::None, 0)),
         },
         ArgKind::EvtArg | ArgKind::RawArg => param_arg(info, rest),

@@ -227,6 +227,9 @@ pub struct FieldRef {
     pub ty: FieldType,
     /// The token as written (field and argument).
     pub text: Box<str>,
+    /// Filter or format: sources render some fields for display (buffers, `-t`) and
+    /// give raw values to filters.
+    pub ctx: Context,
     /// Timestamp of the previous event this occurrence saw (deltatime, exectime).
     pub prev_ts: Cell<u64>,
     /// A running value kept by this occurrence (util.cnt, thread.totexectime).
@@ -240,6 +243,7 @@ impl Clone for FieldRef {
             arg: self.arg.clone(),
             ty: self.ty,
             text: self.text.clone(),
+            ctx: self.ctx,
             prev_ts: Cell::new(0),
             counter: Cell::new(0),
         }
@@ -278,6 +282,7 @@ pub fn resolve(token: &str, ctx: Context) -> Result<(FieldRef, usize), ErrorKind
         arg,
         ty,
         text: token[..consumed].into(),
+        ctx,
         prev_ts: Cell::new(0),
         counter: Cell::new(0),
     };

@@ -1,0 +1,105 @@
+//! JSON string escaping compatible with the jsoncpp 1.9.5 writer sysdig uses.
+//!
+//! `"` and `\` are escaped, `\b \f \n \r \t` use their short forms, other control
+//! characters become `\u00XX`, `/` is kept, and every byte sequence at or above 0x80
+//! is decoded the lenient jsoncpp way (the lead byte decides the length, continuation
+//! bytes are not checked) and written as `\uXXXX` (a surrogate pair above the BMP).
+//! Truncated or overlong sequences become `\ufffd`.
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+fn push_u16_escape(out: &mut Vec<u8>, cp: u32) {
+    out.extend_from_slice(b"\\u");
+    for shift in [12, 8, 4, 0] {
+        out.push(HEX[((cp >> shift) & 0xf) as usize]);
+    }
+}
+
+/// Decodes one code point at `s[i]` (a byte ≥ 0x80); returns it and the bytes used.
+fn decode(s: &[u8], i: usize) -> (u32, usize) {
+    const REPLACEMENT: u32 = 0xFFFD;
+    let first = u32::from(s[i]);
+    let avail = s.len() - i;
+    let cont = |k: usize| u32::from(s[i + k]) & 0x3F;
+    if first < 0xE0 {
+        if avail < 2 {
+            return (REPLACEMENT, 1);
+        }
+        let cp = ((first & 0x1F) << 6) | cont(1);
+        (if cp < 0x80 { REPLACEMENT } else { cp }, 2)
+    } else if first < 0xF0 {
+        if avail < 3 {
+            return (REPLACEMENT, 1);
+        }
+        let cp = ((first & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+        let bad = (0xD800..=0xDFFF).contains(&cp) || cp < 0x800;
+        (if bad { REPLACEMENT } else { cp }, 3)
+    } else if first < 0xF8 {
+        if avail < 4 {
+            return (REPLACEMENT, 1);
+        }
+        let cp = ((first & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
+        (if cp < 0x10000 { REPLACEMENT } else { cp }, 4)
+    } else {
+        (REPLACEMENT, 1)
+    }
+}
+
+/// Appends `s` as a quoted JSON string.
+pub fn push_string(out: &mut Vec<u8>, s: &[u8]) {
+    out.push(b'"');
+    let mut i = 0;
+    while i < s.len() {
+        let b = s[i];
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0C => out.extend_from_slice(b"\\f"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0..0x20 => push_u16_escape(out, u32::from(b)),
+            0x20..0x80 => out.push(b),
+            _ => {
+                let (cp, used) = decode(s, i);
+                if cp < 0x10000 {
+                    push_u16_escape(out, cp);
+                } else {
+                    let c = cp - 0x10000;
+                    push_u16_escape(out, (c >> 10) + 0xD800);
+                    push_u16_escape(out, (c & 0x3FF) + 0xDC00);
+                }
+                i += used;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &[u8]) -> String {
+        let mut out = Vec::new();
+        push_string(&mut out, s);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escapes_like_jsoncpp() {
+        assert_eq!(q(b"curl"), "\"curl\"");
+        assert_eq!(q(b"a\"b\\c/d"), r#""a\"b\\c/d""#);
+        assert_eq!(q(b"\r\n\t\x08\x0c"), r#""\r\n\t\b\f""#);
+        assert_eq!(q(b"\x01\x1f\x7f"), "\"\\u0001\\u001f\x7f\"");
+        assert_eq!(q("é€".as_bytes()), r#""\u00e9\u20ac""#);
+        assert_eq!(q("😀".as_bytes()), r#""\ud83d\ude00""#);
+        // Lenient decoding: the lead byte decides, continuation bytes are not checked.
+        assert_eq!(q(b"u\xd0\x85\xff"), r#""u\u0405\ufffd""#);
+        assert_eq!(q(b"\xc3"), r#""\ufffd""#);
+        assert_eq!(q(b"\xc0\x80"), r#""\ufffd""#, "overlong");
+    }
+}

@@ -1,0 +1,96 @@
+//! Text rendering of values, as `-p` prints them.
+
+use std::io::Write as _;
+
+use crate::fields::{FieldInfo, Print};
+use crate::value::{FieldType, Value};
+
+/// Appends `v` as text. `print` and `ty` choose the number format: hex for `PF_HEX`,
+/// nine zero-padded digits for the nanosecond parts, else decimal.
+pub fn push_value(out: &mut Vec<u8>, v: &Value<'_>, info: &FieldInfo, ty: FieldType) {
+    match *v {
+        Value::Str(b) => out.extend_from_slice(b),
+        Value::Bytes(b) => {
+            out.extend(b.iter().map(|&c| if (0x20..0x7f).contains(&c) { c } else { b'.' }))
+        }
+        Value::I64(n) => push_int(out, i128::from(n), info.print, ty),
+        Value::U64(n) => push_int(out, i128::from(n), info.print, ty),
+        Value::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
+        Value::Ip(ip) => {
+            let _ = write!(out, "{ip}");
+        }
+        Value::Double(d) => {
+            let _ = write!(out, "{d:.1}");
+        }
+    }
+}
+
+fn push_int(out: &mut Vec<u8>, n: i128, print: Print, ty: FieldType) {
+    match print {
+        Print::Hex => {
+            let bits: u32 = match ty {
+                FieldType::Int8 | FieldType::Uint8 => 8,
+                FieldType::Int16 | FieldType::Uint16 => 16,
+                FieldType::Int32 | FieldType::Uint32 => 32,
+                _ => 64,
+            };
+            let mask = if bits == 64 { u64::MAX } else { (1u64 << bits) - 1 };
+            let _ = write!(out, "{:X}", (n as u64) & mask);
+        }
+        Print::Padded10 => {
+            let _ = write!(out, "{n:09}");
+        }
+        _ => {
+            let mut b = itoa::Buffer::new();
+            out.extend_from_slice(b.format(n).as_bytes());
+        }
+    }
+}
+
+/// Pads with spaces or cuts `out[start..]` to exactly `width` bytes (0: no change).
+pub fn fit_width(out: &mut Vec<u8>, start: usize, width: usize) {
+    if width == 0 {
+        return;
+    }
+    let len = out.len() - start;
+    if len > width {
+        out.truncate(start + width);
+    } else {
+        out.resize(start + width, b' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::FieldId;
+
+    fn text(v: Value<'_>, id: FieldId) -> String {
+        let mut out = Vec::new();
+        push_value(&mut out, &v, id.info(), id.info().ty);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn values_by_type_and_format() {
+        assert_eq!(text(Value::U64(8643), FieldId::EvtNum), "8643");
+        assert_eq!(text(Value::I64(-11), FieldId::EvtRawres), "-11");
+        assert_eq!(text(Value::I64(0x5583), FieldId::FdDev), "5583");
+        assert_eq!(text(Value::I64(-1), FieldId::FdDev), "FFFFFFFF");
+        assert_eq!(text(Value::U64(5298), FieldId::EvtReltime), "000005298");
+        assert_eq!(text(Value::Bool(true), FieldId::EvtFailed), "true");
+        assert_eq!(text(Value::Double(0.04), FieldId::ProcFdusage), "0.0");
+        assert_eq!(text(Value::Ip("172.17.0.7".parse().unwrap()), FieldId::FdCip), "172.17.0.7");
+        assert_eq!(text(Value::Bytes(b"GET /\r\n"), FieldId::EvtBuffer), "GET /..");
+    }
+
+    #[test]
+    fn widths_pad_and_cut() {
+        let mut out = b"x:curl".to_vec();
+        fit_width(&mut out, 2, 12);
+        assert_eq!(out, b"x:curl        ");
+        let mut out = b"x:curl".to_vec();
+        fit_width(&mut out, 2, 3);
+        assert_eq!(out, b"x:cur");
+    }
+}
