@@ -1,0 +1,1078 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * sysray's CO-RE probe: raw_syscalls enter/exit, scheduler switch, process
+ * exit, signal delivery and page faults, written as scap v2 events into one
+ * BPF ring buffer. See probe_abi.h for the tables that drive it; the recipes
+ * themselves are data filled in by the loader (crates/probe/src/recipes.rs).
+ *
+ * Rebuild with crates/probe/bpf/build.sh.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_endian.h>
+#include "probe_abi.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+#define RB_NO_WAKEUP 1
+#define AF_UNIX_ 1
+#define AF_INET_ 2
+#define AF_INET6_ 10
+#define S_IFMT_ 00170000
+#define S_IFSOCK_ 0140000
+#define RLIMIT_NOFILE_ 7
+#define MAX_IOV 16
+#define MAX_POLLFDS 16
+#define CGROUP_MAX_DEPTH 10
+#define CGROUP_MAX_SUBSYS 14
+
+struct scratch {
+	__u64 args[6];
+	__s64 ret;
+	__u32 off;
+	__u32 idx;
+	__u32 lens_off;
+	__u32 snaplen;
+	__u16 ppm_sc;
+	__u16 nr;
+	__u32 pad;
+	__u8 data[SCRATCH_SIZE];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 64 * 1024 * 1024);
+} events SEC(".maps");
+
+/* Indexed by CPU; the loader sets max_entries to the number of CPUs. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct scratch);
+} scratch_map SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, MAX_SYSCALLS);
+	__type(key, __u32);
+	__type(value, struct syscall_entry);
+} syscall_table SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, MAX_EVENT_IDS);
+	__type(key, __u32);
+	__type(value, struct recipe);
+} recipes SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct settings);
+} settings_map SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct stats);
+} stats_map SEC(".maps");
+
+/* ---- writing parameters ------------------------------------------------ */
+
+#define OFF(s) ((s)->off & (SCRATCH_HALF - 1))
+
+static __always_inline void commit(struct scratch *s, __u32 len)
+{
+	__u32 li = (s->lens_off + (s->idx & (MAX_PARAMS - 1)) * 2) & (SCRATCH_HALF - 1);
+	*(__u16 *)&s->data[li] = (__u16)len;
+	s->off += len;
+	s->idx++;
+}
+
+static __always_inline void put_int(struct scratch *s, __u64 v, __u32 width)
+{
+	__u32 o = OFF(s);
+	switch (width) {
+	case 1:
+		s->data[o] = (__u8)v;
+		commit(s, 1);
+		break;
+	case 2:
+		*(__u16 *)&s->data[o] = (__u16)v;
+		commit(s, 2);
+		break;
+	case 4:
+		*(__u32 *)&s->data[o] = (__u32)v;
+		commit(s, 4);
+		break;
+	default:
+		*(__u64 *)&s->data[o] = v;
+		commit(s, 8);
+		break;
+	}
+}
+
+static __always_inline void put_empty(struct scratch *s)
+{
+	commit(s, 0);
+}
+
+static __always_inline void put_nul(struct scratch *s)
+{
+	s->data[OFF(s)] = 0;
+	commit(s, 1);
+}
+
+static __always_inline void put_user_str(struct scratch *s, const void *p)
+{
+	long n = 0;
+	if (p)
+		n = bpf_probe_read_user_str(&s->data[OFF(s)], MAX_STR, p);
+	if (n <= 0)
+		put_nul(s);
+	else
+		commit(s, (__u32)n);
+}
+
+static __always_inline void put_kernel_str(struct scratch *s, const void *p)
+{
+	long n = 0;
+	if (p)
+		n = bpf_probe_read_kernel_str(&s->data[OFF(s)], MAX_STR, p);
+	if (n <= 0)
+		put_nul(s);
+	else
+		commit(s, (__u32)n);
+}
+
+static __always_inline void put_user_bytes(struct scratch *s, const void *p, __u64 len)
+{
+	if (len > MAX_DATA)
+		len = MAX_DATA;
+	if (!p || len == 0 || bpf_probe_read_user(&s->data[OFF(s)], len, p)) {
+		put_empty(s);
+		return;
+	}
+	commit(s, (__u32)len);
+}
+
+static __always_inline __u64 snap(struct scratch *s, __u64 len)
+{
+	return len > s->snaplen ? s->snaplen : len;
+}
+
+/* ---- kernel objects ---------------------------------------------------- */
+
+static __always_inline struct task_struct *current_task(void)
+{
+	return (struct task_struct *)bpf_get_current_task();
+}
+
+static __always_inline struct file *fd_file(long fd)
+{
+	struct task_struct *t = current_task();
+	struct fdtable *fdt = BPF_CORE_READ(t, files, fdt);
+	struct file **fds;
+	struct file *f = NULL;
+	unsigned int max = BPF_CORE_READ(fdt, max_fds);
+
+	if (fd < 0 || fd >= max)
+		return NULL;
+	fds = BPF_CORE_READ(fdt, fd);
+	bpf_core_read(&f, sizeof(f), &fds[fd]);
+	return f;
+}
+
+static __always_inline struct sock *fd_sock(long fd)
+{
+	struct file *f = fd_file(fd);
+	struct socket *sock;
+	umode_t mode;
+
+	if (!f)
+		return NULL;
+	mode = BPF_CORE_READ(f, f_inode, i_mode);
+	if ((mode & S_IFMT_) != S_IFSOCK_)
+		return NULL;
+	sock = BPF_CORE_READ(f, private_data);
+	return BPF_CORE_READ(sock, sk);
+}
+
+/* Offset of sun_path in unix_address (name is a flexible sockaddr_un[]). */
+static __always_inline unsigned long unix_path_offset(void)
+{
+	return bpf_core_field_offset(struct unix_address, name) + 2;
+}
+
+static __always_inline __u32 encode_dev(dev_t dev)
+{
+	__u32 major = dev >> 20;
+	__u32 minor = dev & ((1U << 20) - 1);
+	return (minor & 0xff) | (major << 8) | ((minor & ~0xffU) << 12);
+}
+
+/* Reads a user sockaddr and returns its family, filling ip (16 bytes) and port. */
+static __always_inline int user_sockaddr(const void *p, __u8 *ip, __u16 *port)
+{
+	__u16 fam = 0;
+	__u16 nport = 0;
+
+	if (!p || bpf_probe_read_user(&fam, 2, p))
+		return -1;
+	if (fam == AF_INET_) {
+		bpf_probe_read_user(&nport, 2, p + 2);
+		bpf_probe_read_user(ip, 4, p + 4);
+	} else if (fam == AF_INET6_) {
+		bpf_probe_read_user(&nport, 2, p + 2);
+		bpf_probe_read_user(ip, 16, p + 8);
+	}
+	*port = bpf_ntohs(nport);
+	return fam;
+}
+
+/* scap SOCKADDR from a user sockaddr of length len. */
+static __always_inline void put_sockaddr(struct scratch *s, const void *p, __u64 len)
+{
+	__u8 ip[16] = {};
+	__u16 port = 0;
+	__u32 o = OFF(s);
+	int fam;
+
+	if (!p || len < 2) {
+		put_empty(s);
+		return;
+	}
+	fam = user_sockaddr(p, ip, &port);
+	if (fam == AF_INET_) {
+		s->data[o] = AF_INET_;
+		__builtin_memcpy(&s->data[o + 1], ip, 4);
+		*(__u16 *)&s->data[o + 5] = port;
+		commit(s, 7);
+	} else if (fam == AF_INET6_) {
+		s->data[o] = AF_INET6_;
+		__builtin_memcpy(&s->data[o + 1], ip, 16);
+		*(__u16 *)&s->data[o + 17] = port;
+		commit(s, 19);
+	} else if (fam == AF_UNIX_) {
+		long n;
+		s->data[o] = AF_UNIX_;
+		n = bpf_probe_read_user_str(&s->data[o + 1], 108, p + 2);
+		if (n <= 0) {
+			s->data[o + 1] = 0;
+			n = 1;
+		}
+		commit(s, 1 + (__u32)n);
+	} else {
+		put_empty(s);
+	}
+}
+
+static __always_inline int is_zero16(const __u8 *ip)
+{
+	__u64 a = *(__u64 *)ip, b = *(__u64 *)(ip + 8);
+	return a == 0 && b == 0;
+}
+
+/*
+ * scap SOCKTUPLE of the socket at fd. Outbound: local -> remote; inbound
+ * (accept, recvfrom): remote -> local. When the socket has no remote address
+ * (unconnected UDP) and uaddr is given, the remote side comes from that user
+ * sockaddr.
+ */
+static __always_inline void put_tuple(struct scratch *s, long fd, int inbound, const void *uaddr)
+{
+	struct sock *sk = fd_sock(fd);
+	__u32 o = OFF(s);
+	__u16 family;
+
+	if (!sk) {
+		put_empty(s);
+		return;
+	}
+	family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	if (family == AF_INET_ || family == AF_INET6_) {
+		__u8 lip[16] = {}, rip[16] = {};
+		__u16 lport, rport;
+		struct inet_sock *inet = (struct inet_sock *)sk;
+		int iplen = family == AF_INET_ ? 4 : 16;
+
+		lport = bpf_ntohs(BPF_CORE_READ(inet, inet_sport));
+		rport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+		if (family == AF_INET_) {
+			bpf_core_read(lip, 4, &sk->__sk_common.skc_rcv_saddr);
+			bpf_core_read(rip, 4, &sk->__sk_common.skc_daddr);
+		} else {
+			bpf_core_read(lip, 16, &sk->__sk_common.skc_v6_rcv_saddr);
+			bpf_core_read(rip, 16, &sk->__sk_common.skc_v6_daddr);
+		}
+		if (uaddr && rport == 0 && is_zero16(rip)) {
+			__u8 uip[16] = {};
+			__u16 uport = 0;
+			int ufam = user_sockaddr(uaddr, uip, &uport);
+			if (ufam == family) {
+				__builtin_memcpy(rip, uip, 16);
+				rport = uport;
+			}
+		}
+		s->data[o] = family;
+		if (family == AF_INET_) {
+			if (inbound) {
+				__builtin_memcpy(&s->data[o + 1], rip, 4);
+				*(__u16 *)&s->data[o + 5] = rport;
+				__builtin_memcpy(&s->data[o + 7], lip, 4);
+				*(__u16 *)&s->data[o + 11] = lport;
+			} else {
+				__builtin_memcpy(&s->data[o + 1], lip, 4);
+				*(__u16 *)&s->data[o + 5] = lport;
+				__builtin_memcpy(&s->data[o + 7], rip, 4);
+				*(__u16 *)&s->data[o + 11] = rport;
+			}
+			commit(s, 13);
+		} else {
+			if (inbound) {
+				__builtin_memcpy(&s->data[o + 1], rip, 16);
+				*(__u16 *)&s->data[o + 17] = rport;
+				__builtin_memcpy(&s->data[o + 19], lip, 16);
+				*(__u16 *)&s->data[o + 35] = lport;
+			} else {
+				__builtin_memcpy(&s->data[o + 1], lip, 16);
+				*(__u16 *)&s->data[o + 17] = lport;
+				__builtin_memcpy(&s->data[o + 19], rip, 16);
+				*(__u16 *)&s->data[o + 35] = rport;
+			}
+			commit(s, 37);
+		}
+		(void)iplen;
+	} else if (family == AF_UNIX_) {
+		struct unix_sock *us = (struct unix_sock *)sk;
+		struct sock *peer = BPF_CORE_READ(us, peer);
+		struct unix_address *addr = BPF_CORE_READ(us, addr);
+		long n = 0;
+
+		if (!addr && peer)
+			addr = BPF_CORE_READ((struct unix_sock *)peer, addr);
+		s->data[o] = AF_UNIX_;
+		*(__u64 *)&s->data[o + 1] = (__u64)sk;
+		*(__u64 *)&s->data[o + 9] = (__u64)peer;
+		if (addr) {
+			int alen = BPF_CORE_READ(addr, len);
+			if (alen > 2)
+				n = bpf_probe_read_kernel_str(&s->data[o + 17], 108,
+							     (char *)addr + unix_path_offset());
+		}
+		if (n <= 0) {
+			s->data[o + 17] = 0;
+			n = 1;
+		}
+		commit(s, 17 + (__u32)n);
+	} else {
+		put_empty(s);
+	}
+}
+
+static __always_inline void put_queue(struct scratch *s, long fd, int what)
+{
+	struct sock *sk = fd_sock(fd);
+	__u32 len = 0, max = 0;
+
+	if (sk) {
+		len = BPF_CORE_READ(sk, sk_ack_backlog);
+		max = BPF_CORE_READ(sk, sk_max_ack_backlog);
+	}
+	if (what == 0)
+		put_int(s, max ? (len * 100) / max : 0, 1);
+	else
+		put_int(s, what == 1 ? len : max, 4);
+}
+
+static __always_inline int user_fd(const void *p, int i)
+{
+	int fd = -1;
+	if (p)
+		bpf_probe_read_user(&fd, sizeof(fd), p + (i ? 4 : 0));
+	return fd;
+}
+
+/* Copies up to MAX_IOV iovecs, at most `limit` bytes, or only sums them. */
+static __always_inline void put_iov(struct scratch *s, const struct iovec *iov, __u64 cnt,
+				    __u64 limit, int size_only)
+{
+	__u32 base = OFF(s);
+	__u64 total = 0, copied = 0;
+	int i;
+
+	if (cnt > MAX_IOV)
+		cnt = MAX_IOV;
+	for (i = 0; i < MAX_IOV; i++) {
+		struct iovec v = {};
+		__u64 chunk;
+
+		if (i >= cnt)
+			break;
+		if (bpf_probe_read_user(&v, sizeof(v), &iov[i]))
+			break;
+		total += v.iov_len;
+		if (size_only || copied >= limit)
+			continue;
+		chunk = v.iov_len;
+		if (chunk > limit - copied)
+			chunk = limit - copied;
+		if (chunk > MAX_DATA)
+			chunk = MAX_DATA;
+		if (copied > MAX_DATA)
+			break;
+		if (bpf_probe_read_user(&s->data[(base + copied) & (SCRATCH_HALF - 1)], chunk,
+					v.iov_base))
+			break;
+		copied += chunk;
+	}
+	if (size_only)
+		put_int(s, total, 4);
+	else
+		commit(s, (__u32)(copied > MAX_DATA ? MAX_DATA : copied));
+}
+
+static __always_inline void put_fdlist(struct scratch *s, const struct pollfd *p, __u64 n,
+				       int revents)
+{
+	__u32 o = OFF(s);
+	__u16 count = 0;
+	int i;
+
+	if (n > MAX_POLLFDS)
+		n = MAX_POLLFDS;
+	for (i = 0; i < MAX_POLLFDS; i++) {
+		struct pollfd pf = {};
+		__u32 at;
+
+		if (i >= n || !p)
+			break;
+		if (bpf_probe_read_user(&pf, sizeof(pf), &p[i]))
+			break;
+		at = (o + 2 + i * 10) & (SCRATCH_HALF - 1);
+		*(__s64 *)&s->data[at] = pf.fd;
+		*(__s16 *)&s->data[at + 8] = revents ? pf.revents : pf.events;
+		count++;
+	}
+	*(__u16 *)&s->data[o] = count;
+	commit(s, 2 + count * 10);
+}
+
+static __always_inline __u64 mm_counter(struct mm_struct *mm, int which)
+{
+	__s64 v = 0;
+	bpf_core_read(&v, sizeof(v), &mm->rss_stat[which].count);
+	return v < 0 ? 0 : v;
+}
+
+/*
+ * Flexible arrays (pid->numbers, unix_address->name) are reached through
+ * their field offset: aya cannot relocate an index into a zero-length array.
+ */
+static __always_inline __u32 upid_nr(struct pid *p, unsigned int level)
+{
+	struct upid up = {};
+	unsigned long off = bpf_core_field_offset(struct pid, numbers) +
+			    (level & 31) * bpf_core_type_size(struct upid);
+	bpf_core_read(&up, sizeof(up), (char *)p + off);
+	return up.nr;
+}
+
+static __always_inline __u32 pid_in_ns(struct pid *p)
+{
+	return upid_nr(p, BPF_CORE_READ(p, level));
+}
+
+static __always_inline void put_mm_area(struct scratch *s, unsigned long start, unsigned long end,
+					int skip_first)
+{
+	__u64 len = end > start ? end - start : 0;
+	long n0 = 0;
+
+	if (len > MAX_PROC_ARGS)
+		len = MAX_PROC_ARGS;
+	if (skip_first && len) {
+		n0 = bpf_probe_read_user_str(&s->data[OFF(s)], MAX_STR, (void *)start);
+		if (n0 < 0)
+			n0 = 0;
+		if (n0 >= len) {
+			put_empty(s);
+			return;
+		}
+		len -= n0;
+		if (len > MAX_PROC_ARGS)
+			len = MAX_PROC_ARGS;
+	}
+	put_user_bytes(s, (void *)(start + n0), len);
+}
+
+static __always_inline void put_cgroups(struct scratch *s)
+{
+	struct task_struct *t = current_task();
+	struct css_set *cs = BPF_CORE_READ(t, cgroups);
+	__u32 start = s->off;
+	int i;
+
+	for (i = 0; i < CGROUP_MAX_SUBSYS; i++) {
+		struct cgroup_subsys_state *css = NULL;
+		struct kernfs_node *kn, *names[CGROUP_MAX_DEPTH] = {};
+		const char *ssname;
+		int depth = 0, j;
+		long n;
+
+		bpf_core_read(&css, sizeof(css), &cs->subsys[i]);
+		if (!css)
+			continue;
+		ssname = BPF_CORE_READ(css, ss, name);
+		kn = BPF_CORE_READ(css, cgroup, kn);
+		for (j = 0; j < CGROUP_MAX_DEPTH; j++) {
+			struct kernfs_node *parent;
+			if (!kn)
+				break;
+			parent = BPF_CORE_READ(kn, __parent);
+			if (!parent)
+				break;
+			names[j] = kn;
+			depth++;
+			kn = parent;
+		}
+		n = bpf_probe_read_kernel_str(&s->data[OFF(s)], 64, ssname);
+		if (n <= 1)
+			continue;
+		s->off += n - 1;
+		s->data[OFF(s)] = '=';
+		s->off++;
+		if (depth == 0) {
+			s->data[OFF(s)] = '/';
+			s->off++;
+		}
+		for (j = CGROUP_MAX_DEPTH - 1; j >= 0; j--) {
+			const char *name;
+			if (j >= depth)
+				continue;
+			s->data[OFF(s)] = '/';
+			s->off++;
+			name = BPF_CORE_READ(names[j], name);
+			n = bpf_probe_read_kernel_str(&s->data[OFF(s)], 256, name);
+			if (n > 1)
+				s->off += n - 1;
+		}
+		s->data[OFF(s)] = 0;
+		s->off++;
+	}
+	{
+		__u32 len = s->off - start;
+		s->off = start;
+		commit(s, len & (SCRATCH_HALF - 1));
+	}
+}
+
+static __always_inline __u32 tty_of(struct task_struct *t)
+{
+	struct tty_struct *tty = BPF_CORE_READ(t, signal, tty);
+	int major, minor_start, index;
+
+	if (!tty)
+		return 0;
+	major = BPF_CORE_READ(tty, driver, major);
+	minor_start = BPF_CORE_READ(tty, driver, minor_start);
+	index = BPF_CORE_READ(tty, index);
+	return encode_dev(((__u32)major << 20) | (__u32)(minor_start + index));
+}
+
+/* ---- the recipe interpreter -------------------------------------------- */
+
+/*
+ * One parameter. A global function, so the verifier checks it once rather
+ * than once per parameter of every recipe.
+ */
+__noinline int run_op(struct scratch *s, __u32 packed)
+{
+	__u32 kind = packed & 0xff;
+	__u32 a = (packed >> 8) & 7;
+	__u32 b = (packed >> 16) & 0xff;
+	__u32 width = (packed >> 24) & 0xff;
+	struct task_struct *t;
+	__u64 arg, argb;
+
+	if (!s)
+		return 0;
+	if (a > 5)
+		a = 5;
+	arg = s->args[a];
+	argb = s->args[(b & 7) > 5 ? 5 : (b & 7)];
+	t = current_task();
+
+	switch (kind) {
+	case OP_ARG:
+		if (b == 1)
+			arg = (__u64)(__s64)(__s32)arg;
+		else if (b == 2 && arg >= 1024)
+			arg = 0x80 | ((arg - 1024) & 0x7f);
+		put_int(s, arg, width);
+		break;
+	case OP_RET:
+		put_int(s, (__u64)s->ret, width);
+		break;
+	case OP_ARG_STR:
+		put_user_str(s, (void *)arg);
+		break;
+	case OP_BUF_RET:
+		if (s->ret <= 0)
+			put_empty(s);
+		else
+			put_user_bytes(s, (void *)arg, snap(s, (__u64)s->ret));
+		break;
+	case OP_BUF_ARG:
+		put_user_bytes(s, (void *)arg, snap(s, argb));
+		break;
+	case OP_SOCKADDR:
+		put_sockaddr(s, (void *)arg, argb);
+		break;
+	case OP_SOCKADDR_RET: {
+		int len = 0;
+		if (argb)
+			bpf_probe_read_user(&len, sizeof(len), (void *)argb);
+		if (s->ret < 0)
+			put_empty(s);
+		else
+			put_sockaddr(s, (void *)arg, len);
+		break;
+	}
+	case OP_TUPLE_ARG:
+	case OP_TUPLE_RET: {
+		long fd = kind == OP_TUPLE_ARG ? (long)arg : s->ret;
+		const void *uaddr = b < 6 ? (void *)argb : NULL;
+		if (fd < 0)
+			put_empty(s);
+		else
+			put_tuple(s, fd, width == 1, uaddr);
+		break;
+	}
+	case OP_QUEUE_PCT:
+		put_queue(s, (long)arg, 0);
+		break;
+	case OP_QUEUE_LEN:
+		put_queue(s, (long)arg, 1);
+		break;
+	case OP_QUEUE_MAX:
+		put_queue(s, (long)arg, 2);
+		break;
+	case OP_FDPAIR:
+		put_int(s, s->ret < 0 ? (__u64)-1 : (__u64)(__s64)user_fd((void *)arg, b), 8);
+		break;
+	case OP_PIPE_INO: {
+		struct file *f = s->ret < 0 ? NULL : fd_file(user_fd((void *)arg, 0));
+		put_int(s, f ? BPF_CORE_READ(f, f_inode, i_ino) : 0, 8);
+		break;
+	}
+	case OP_UNIX_PTR: {
+		struct sock *sk = s->ret < 0 ? NULL : fd_sock(user_fd((void *)arg, 0));
+		__u64 v = (__u64)sk;
+		if (sk && b == 1)
+			v = (__u64)BPF_CORE_READ((struct unix_sock *)sk, peer);
+		put_int(s, v, 8);
+		break;
+	}
+	case OP_DEV_RET: {
+		struct file *f = s->ret < 0 ? NULL : fd_file(s->ret);
+		put_int(s, f ? encode_dev(BPF_CORE_READ(f, f_inode, i_sb, s_dev)) : 0, 4);
+		break;
+	}
+	case OP_IOV_SIZE:
+		put_iov(s, (void *)arg, argb, 0, 1);
+		break;
+	case OP_IOV_DATA:
+		if (width == 1 && s->ret <= 0)
+			put_empty(s);
+		else
+			put_iov(s, (void *)arg, argb, snap(s, width == 1 ? (__u64)s->ret : MAX_DATA), 0);
+		break;
+	case OP_MSG_SIZE:
+	case OP_MSG_DATA: {
+		struct user_msghdr m = {};
+		if (!arg || bpf_probe_read_user(&m, sizeof(m), (void *)arg)) {
+			if (kind == OP_MSG_SIZE)
+				put_int(s, 0, 4);
+			else
+				put_empty(s);
+		} else if (kind == OP_MSG_SIZE) {
+			put_iov(s, m.msg_iov, m.msg_iovlen, 0, 1);
+		} else if (width == 1 && s->ret <= 0) {
+			put_empty(s);
+		} else {
+			put_iov(s, m.msg_iov, m.msg_iovlen,
+				snap(s, width == 1 ? (__u64)s->ret : MAX_DATA), 0);
+		}
+		break;
+	}
+	case OP_TIMESPEC: {
+		struct __kernel_timespec ts = {};
+		if (arg)
+			bpf_probe_read_user(&ts, sizeof(ts), (void *)arg);
+		put_int(s, (__u64)ts.tv_sec * 1000000000ULL + ts.tv_nsec, 8);
+		break;
+	}
+	case OP_RLIMIT: {
+		__s64 lim[2] = {-1, -1};
+		if (arg && s->ret >= 0)
+			bpf_probe_read_user(lim, sizeof(lim), (void *)arg);
+		put_int(s, lim[b & 1], 8);
+		break;
+	}
+	case OP_SC_ID:
+		put_int(s, s->ppm_sc, 2);
+		break;
+	case OP_NATIVE_ID:
+		put_int(s, s->nr, 2);
+		break;
+	case OP_EXE: {
+		unsigned long start = BPF_CORE_READ(t, mm, arg_start);
+		put_user_str(s, (void *)start);
+		break;
+	}
+	case OP_ARGS: {
+		struct mm_struct *mm = BPF_CORE_READ(t, mm);
+		put_mm_area(s, BPF_CORE_READ(mm, arg_start), BPF_CORE_READ(mm, arg_end), 1);
+		break;
+	}
+	case OP_ENV: {
+		struct mm_struct *mm = BPF_CORE_READ(t, mm);
+		put_mm_area(s, BPF_CORE_READ(mm, env_start), BPF_CORE_READ(mm, env_end), 0);
+		break;
+	}
+	case OP_TID:
+		put_int(s, BPF_CORE_READ(t, pid), 8);
+		break;
+	case OP_PID:
+		put_int(s, BPF_CORE_READ(t, tgid), 8);
+		break;
+	case OP_PTID:
+		put_int(s, BPF_CORE_READ(t, real_parent, pid), 8);
+		break;
+	case OP_CWD:
+		put_empty(s);
+		break;
+	case OP_FDLIMIT: {
+		struct signal_struct *sig = BPF_CORE_READ(t, signal);
+		__u64 cur = 0;
+		bpf_core_read(&cur, sizeof(cur), &sig->rlim[RLIMIT_NOFILE_].rlim_cur);
+		put_int(s, cur, 8);
+		break;
+	}
+	case OP_PGFT_MAJ:
+		put_int(s, BPF_CORE_READ(t, maj_flt), 8);
+		break;
+	case OP_PGFT_MIN:
+		put_int(s, BPF_CORE_READ(t, min_flt), 8);
+		break;
+	case OP_VM_SIZE:
+	case OP_VM_RSS:
+	case OP_VM_SWAP: {
+		struct mm_struct *mm = BPF_CORE_READ(t, mm);
+		__u64 pages = 0;
+		if (mm) {
+			if (kind == OP_VM_SIZE)
+				pages = BPF_CORE_READ(mm, total_vm);
+			else if (kind == OP_VM_RSS)
+				pages = mm_counter(mm, MM_FILEPAGES) + mm_counter(mm, MM_ANONPAGES) +
+					mm_counter(mm, MM_SHMEMPAGES);
+			else
+				pages = mm_counter(mm, MM_SWAPENTS);
+		}
+		put_int(s, pages << 2, 4);
+		break;
+	}
+	case OP_COMM:
+		put_kernel_str(s, t->comm);
+		break;
+	case OP_CGROUPS:
+		put_cgroups(s);
+		break;
+	case OP_UID:
+		put_int(s, BPF_CORE_READ(t, cred, euid.val), 4);
+		break;
+	case OP_GID:
+		put_int(s, BPF_CORE_READ(t, cred, egid.val), 4);
+		break;
+	case OP_VTID:
+		put_int(s, pid_in_ns(BPF_CORE_READ(t, thread_pid)), 8);
+		break;
+	case OP_VPID:
+		put_int(s, pid_in_ns(BPF_CORE_READ(t, group_leader, thread_pid)), 8);
+		break;
+	case OP_TTY:
+		put_int(s, tty_of(t), 4);
+		break;
+	case OP_PGID: {
+		struct pid *p = BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID]);
+		put_int(s, p ? upid_nr(p, 0) : 0, 8);
+		break;
+	}
+	case OP_LOGINUID:
+		put_int(s, BPF_CORE_READ(t, loginuid.val), 4);
+		break;
+	case OP_CLONE_FLAGS: {
+		__u64 flags = 0;
+		if (b == 1)
+			flags = 17; /* fork: SIGCHLD */
+		else if (b == 2)
+			flags = 0x4000 | 0x100 | 17; /* vfork: CLONE_VFORK|CLONE_VM|SIGCHLD */
+		else if (width == 1 && arg)
+			bpf_probe_read_user(&flags, sizeof(flags), (void *)arg);
+		else
+			flags = arg;
+		put_int(s, flags, 4);
+		break;
+	}
+	case OP_ZERO:
+		put_int(s, 0, width);
+		break;
+	case OP_USER_U64: {
+		__u64 v = 0;
+		if (arg)
+			bpf_probe_read_user(&v, sizeof(v), (void *)(arg + (b & 7) * 8));
+		put_int(s, v, width);
+		break;
+	}
+	case OP_FDLIST:
+		put_fdlist(s, (void *)arg, argb, width == 1);
+		break;
+	default:
+		put_empty(s);
+		break;
+	}
+	return 0;
+}
+
+/* ---- event assembly ----------------------------------------------------- */
+
+static __always_inline void count(int which)
+{
+	__u32 k = 0;
+	struct stats *st = bpf_map_lookup_elem(&stats_map, &k);
+	if (st)
+		st->counters[which & (STAT_COUNT - 1)]++;
+}
+
+static __always_inline struct scratch *get_scratch(void)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	return bpf_map_lookup_elem(&scratch_map, &cpu);
+}
+
+static __always_inline struct settings *get_settings(void)
+{
+	__u32 k = 0;
+	return bpf_map_lookup_elem(&settings_map, &k);
+}
+
+/* Runs the recipe of `evt` for the current thread and submits the event. */
+static __always_inline int submit(struct scratch *s, struct settings *set, __u32 evt, __u64 tid)
+{
+	struct recipe *r = bpf_map_lookup_elem(&recipes, &evt);
+	__u32 n, i, total;
+
+	if (!r)
+		return 0;
+	n = r->nparams;
+	if (n > MAX_PARAMS)
+		n = MAX_PARAMS;
+	s->snaplen = set->snaplen > MAX_DATA ? MAX_DATA : set->snaplen;
+	s->idx = 0;
+	s->lens_off = RECORD_HEADER_SIZE + EVENT_HEADER_SIZE;
+	s->off = s->lens_off + n * 2;
+	*(__u64 *)&s->data[0] = bpf_get_smp_processor_id();
+	*(__u64 *)&s->data[8] = bpf_ktime_get_boot_ns() + set->boot_ts;
+	*(__u64 *)&s->data[16] = tid;
+	*(__u16 *)&s->data[28] = (__u16)evt;
+	*(__u32 *)&s->data[30] = n;
+	for (i = 0; i < MAX_PARAMS; i++) {
+		__u32 packed;
+		if (i >= n)
+			break;
+		packed = *(__u32 *)&r->ops[i];
+		run_op(s, packed);
+	}
+	total = s->off;
+	if (total > MAX_RECORD_SIZE || s->idx != n) {
+		count(STAT_DROPS_TOO_BIG);
+		return 0;
+	}
+	*(__u32 *)&s->data[24] = total - RECORD_HEADER_SIZE;
+	if (bpf_ringbuf_output(&events, s->data, total, RB_NO_WAKEUP))
+		count(STAT_DROPS_BUFFER);
+	else
+		count(STAT_EVENTS);
+	return 0;
+}
+
+static __always_inline int wanted(struct settings *set, __u64 pid_tgid)
+{
+	__u32 tgid = pid_tgid >> 32;
+	if (!(set->flags & SET_CAPTURE))
+		return 0;
+	if (set->exclude_tgid && tgid == set->exclude_tgid)
+		return 0;
+	if (set->target_tgid && tgid != set->target_tgid)
+		return 0;
+	return 1;
+}
+
+static __always_inline int on_syscall(struct pt_regs *regs, long id, int is_exit, long ret)
+{
+	struct syscall_entry *e;
+	struct settings *set;
+	struct scratch *s;
+	__u64 pid_tgid;
+	__u32 nr = id;
+
+	if ((unsigned long)id >= MAX_SYSCALLS)
+		return 0;
+	e = bpf_map_lookup_elem(&syscall_table, &nr);
+	if (!e || !(e->flags & SC_INTERESTING))
+		return 0;
+	set = get_settings();
+	if (!set)
+		return 0;
+	pid_tgid = bpf_get_current_pid_tgid();
+	if (!wanted(set, pid_tgid))
+		return 0;
+	s = get_scratch();
+	if (!s)
+		return 0;
+	s->args[0] = BPF_CORE_READ(regs, di);
+	s->args[1] = BPF_CORE_READ(regs, si);
+	s->args[2] = BPF_CORE_READ(regs, dx);
+	s->args[3] = BPF_CORE_READ(regs, r10);
+	s->args[4] = BPF_CORE_READ(regs, r8);
+	s->args[5] = BPF_CORE_READ(regs, r9);
+	s->ret = ret;
+	s->ppm_sc = e->ppm_sc;
+	s->nr = nr;
+	return submit(s, set, is_exit ? e->exit_event : e->enter_event, (__u32)pid_tgid);
+}
+
+SEC("raw_tracepoint/sys_enter")
+int sys_enter(struct bpf_raw_tracepoint_args *ctx)
+{
+	__u64 *args = (__u64 *)ctx;
+	return on_syscall((struct pt_regs *)args[0], (long)args[1], 0, 0);
+}
+
+SEC("raw_tracepoint/sys_exit")
+int sys_exit(struct bpf_raw_tracepoint_args *ctx)
+{
+	__u64 *args = (__u64 *)ctx;
+	struct pt_regs *regs = (struct pt_regs *)args[0];
+	long id = BPF_CORE_READ(regs, orig_ax);
+	return on_syscall(regs, id, 1, (long)args[1]);
+}
+
+/* Common path of the non-syscall events: args[] already hold the values. */
+static __always_inline int on_other(struct settings *set, struct scratch *s, __u32 evt)
+{
+	s->ret = 0;
+	s->ppm_sc = 0;
+	s->nr = 0;
+	return submit(s, set, evt, (__u32)bpf_get_current_pid_tgid());
+}
+
+SEC("raw_tracepoint/sched_switch")
+int sched_switch(struct bpf_raw_tracepoint_args *ctx)
+{
+	__u64 *args = (__u64 *)ctx;
+	struct task_struct *next = (struct task_struct *)args[2];
+	struct settings *set = get_settings();
+	struct scratch *s;
+
+	if (!set || !(set->flags & SET_SCHED_SWITCH) || !wanted(set, bpf_get_current_pid_tgid()))
+		return 0;
+	s = get_scratch();
+	if (!s)
+		return 0;
+	s->args[0] = BPF_CORE_READ(next, pid);
+	return on_other(set, s, EVT_SCHEDSWITCH_6_E);
+}
+
+SEC("raw_tracepoint/sched_process_exit")
+int sched_process_exit(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct task_struct *t = current_task();
+	struct settings *set = get_settings();
+	struct scratch *s;
+	__u32 code;
+
+	if (!set || !(set->flags & SET_PROCEXIT) || !wanted(set, bpf_get_current_pid_tgid()))
+		return 0;
+	s = get_scratch();
+	if (!s)
+		return 0;
+	code = BPF_CORE_READ(t, exit_code);
+	s->args[0] = code;
+	s->args[1] = (code >> 8) & 0xff;
+	s->args[2] = code & 0x7f;
+	s->args[3] = (code & 0x80) != 0;
+	return on_other(set, s, EVT_PROCEXIT_1_E);
+}
+
+SEC("raw_tracepoint/signal_deliver")
+int signal_deliver(struct bpf_raw_tracepoint_args *ctx)
+{
+	__u64 *args = (__u64 *)ctx;
+	struct kernel_siginfo *info = (struct kernel_siginfo *)args[1];
+	struct settings *set = get_settings();
+	struct scratch *s;
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	int sig = (int)args[0];
+	int code = 0, spid = 0;
+
+	if (!set || !(set->flags & SET_SIGNALS) || !wanted(set, pid_tgid))
+		return 0;
+	s = get_scratch();
+	if (!s)
+		return 0;
+	if (info) {
+		code = BPF_CORE_READ(info, si_code);
+		if (code <= 0 || sig == 17)
+			spid = BPF_CORE_READ(info, _sifields._kill._pid);
+	}
+	s->args[0] = spid;
+	s->args[1] = (__u32)pid_tgid;
+	s->args[2] = sig;
+	return on_other(set, s, EVT_SIGNALDELIVER_E);
+}
+
+static __always_inline int on_page_fault(__u64 *args)
+{
+	struct settings *set = get_settings();
+	struct pt_regs *regs = (struct pt_regs *)args[1];
+	struct scratch *s;
+
+	if (!set || !(set->flags & SET_PAGE_FAULTS) || !wanted(set, bpf_get_current_pid_tgid()))
+		return 0;
+	s = get_scratch();
+	if (!s)
+		return 0;
+	s->args[0] = args[0];
+	s->args[1] = BPF_CORE_READ(regs, ip);
+	s->args[2] = args[2];
+	return on_other(set, s, EVT_PAGE_FAULT_E);
+}
+
+SEC("raw_tracepoint/page_fault_user")
+int page_fault_user(struct bpf_raw_tracepoint_args *ctx)
+{
+	return on_page_fault((__u64 *)ctx);
+}
+
+SEC("raw_tracepoint/page_fault_kernel")
+int page_fault_kernel(struct bpf_raw_tracepoint_args *ctx)
+{
+	return on_page_fault((__u64 *)ctx);
+}

@@ -1,0 +1,334 @@
+//! The live capture session: builder, event loop, statistics.
+
+use std::collections::VecDeque;
+use std::time::{Duration, Instant};
+
+use scap::{Event, Metadata, OwnedEvent};
+
+use crate::abi::{self, Settings};
+use crate::consumer::Batch;
+use crate::containers::{ContainerOptions, Watcher};
+use crate::error::Error;
+use crate::loader::{self, LoadConfig, Loaded};
+use crate::procscan;
+use crate::syscalls::Interest;
+
+/// Events copied out of the ring per batch.
+const MAX_BATCH: usize = 16 * 1024;
+
+/// Configures a [`LiveCapture`].
+#[derive(Clone, Debug)]
+pub struct LiveCaptureBuilder {
+    snaplen: u32,
+    page_faults: bool,
+    sched_switch: bool,
+    signals: bool,
+    interest: Interest,
+    exclude_self: bool,
+    target_pid: Option<u32>,
+    ring_bytes: u32,
+    poll_interval: Duration,
+    scan_proc: bool,
+    containers: Option<ContainerOptions>,
+}
+
+impl Default for LiveCaptureBuilder {
+    fn default() -> Self {
+        LiveCaptureBuilder {
+            snaplen: 80,
+            page_faults: false,
+            sched_switch: true,
+            signals: true,
+            interest: Interest::all(),
+            exclude_self: true,
+            target_pid: None,
+            ring_bytes: 64 << 20,
+            poll_interval: Duration::from_millis(2),
+            scan_proc: true,
+            containers: Some(ContainerOptions::default()),
+        }
+    }
+}
+
+impl LiveCaptureBuilder {
+    /// Bytes of I/O payload kept per event (`-s`, default 80, at most 16384).
+    pub fn snaplen(mut self, bytes: u32) -> Self {
+        self.snaplen = bytes.min(abi::MAX_DATA);
+        self
+    }
+
+    /// Page-fault events (`--page-faults`, off by default).
+    pub fn page_faults(mut self, on: bool) -> Self {
+        self.page_faults = on;
+        self
+    }
+
+    /// Scheduler switch events (on by default, as in sysdig).
+    pub fn sched_switch(mut self, on: bool) -> Self {
+        self.sched_switch = on;
+        self
+    }
+
+    /// Signal delivery events (on by default).
+    pub fn signals(mut self, on: bool) -> Self {
+        self.signals = on;
+        self
+    }
+
+    /// Which syscalls leave the kernel (default: all).
+    pub fn interesting(mut self, interest: Interest) -> Self {
+        self.interest = interest;
+        self
+    }
+
+    /// Whether this process's own threads are left out (default true; the
+    /// CLI's `-D` style option turns it off).
+    pub fn exclude_self(mut self, on: bool) -> Self {
+        self.exclude_self = on;
+        self
+    }
+
+    /// Captures only the process with this pid (all its threads).
+    pub fn target_pid(mut self, pid: Option<u32>) -> Self {
+        self.target_pid = pid;
+        self
+    }
+
+    /// Size of the ring buffer in bytes (a power of two multiple of the page
+    /// size; default 64 MiB).
+    pub fn ring_bytes(mut self, bytes: u32) -> Self {
+        self.ring_bytes = bytes.max(4096).next_power_of_two();
+        self
+    }
+
+    /// How often an idle ring is polled (default 2 ms). The probe submits
+    /// without wake-ups, so this bounds the latency of live output.
+    pub fn poll_interval(mut self, every: Duration) -> Self {
+        self.poll_interval = every.max(Duration::from_micros(100));
+        self
+    }
+
+    /// Whether `/proc` is scanned for the initial state (default true).
+    pub fn scan_proc(mut self, on: bool) -> Self {
+        self.scan_proc = on;
+        self
+    }
+
+    /// Container metadata lookups (default: the Docker-compatible and CRI
+    /// sockets at their usual paths); `None` turns them off.
+    pub fn containers(mut self, options: Option<ContainerOptions>) -> Self {
+        self.containers = options;
+        self
+    }
+
+    /// Loads and attaches the probe, then scans `/proc`. Capture starts
+    /// before the scan so that nothing between the two is lost.
+    pub fn build(self) -> Result<LiveCapture, Error> {
+        let mut flags = abi::SET_CAPTURE | abi::SET_PROCEXIT;
+        if self.sched_switch {
+            flags |= abi::SET_SCHED_SWITCH;
+        }
+        if self.page_faults {
+            flags |= abi::SET_PAGE_FAULTS;
+        }
+        if self.signals {
+            flags |= abi::SET_SIGNALS;
+        }
+        let settings = Settings {
+            boot_ts: boot_time_ns(),
+            flags,
+            snaplen: self.snaplen,
+            exclude_tgid: if self.exclude_self { std::process::id() } else { 0 },
+            target_tgid: self.target_pid.unwrap_or(0),
+            abi_version: abi::PROBE_ABI_VERSION,
+            pad: 0,
+        };
+        let loaded = loader::load(&LoadConfig {
+            ring_bytes: self.ring_bytes,
+            interest: self.interest.clone(),
+            settings,
+            page_faults: self.page_faults,
+            sched_switch: self.sched_switch,
+            signals: self.signals,
+        })?;
+        let metadata = if self.scan_proc { procscan::scan() } else { procscan::machine_only() };
+        let watcher = self.containers.map(|opts| {
+            let w = Watcher::start(opts);
+            for t in &metadata.threads {
+                w.observe_cgroups(&t.cgroups);
+            }
+            w
+        });
+        Ok(LiveCapture {
+            loaded,
+            settings,
+            batch: Batch::default(),
+            injected: VecDeque::new(),
+            current: None,
+            metadata,
+            watcher,
+            poll_interval: self.poll_interval,
+            last_ts: 0,
+        })
+    }
+}
+
+/// Event and drop counters.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CaptureStats {
+    /// Events written into the ring buffer, per CPU.
+    pub events: Vec<u64>,
+    /// Events lost because the ring buffer was full, per CPU.
+    pub drops: Vec<u64>,
+    /// Events dropped because they exceeded the record size, per CPU.
+    pub drops_too_big: Vec<u64>,
+}
+
+impl CaptureStats {
+    /// Events over all CPUs.
+    pub fn total_events(&self) -> u64 {
+        self.events.iter().sum()
+    }
+
+    /// Drops over all CPUs.
+    pub fn total_drops(&self) -> u64 {
+        self.drops.iter().sum::<u64>() + self.drops_too_big.iter().sum::<u64>()
+    }
+}
+
+/// A running live capture.
+///
+/// ```no_run
+/// use std::time::Duration;
+/// let mut cap = probe::LiveCapture::builder().snaplen(256).build()?;
+/// println!("{} threads at start", cap.metadata().threads.len());
+/// while let Some(ev) = cap.next_event(Duration::from_millis(100))? {
+///     println!("{} {}", ev.ts(), ev.info().map_or("?", |i| i.name));
+/// #   break;
+/// }
+/// cap.stop()?;
+/// # Ok::<(), probe::Error>(())
+/// ```
+pub struct LiveCapture {
+    loaded: Loaded,
+    settings: Settings,
+    batch: Batch,
+    injected: VecDeque<OwnedEvent>,
+    current: Option<OwnedEvent>,
+    metadata: Metadata,
+    watcher: Option<Watcher>,
+    poll_interval: Duration,
+    last_ts: u64,
+}
+
+impl LiveCapture {
+    /// A builder with sysdig's defaults.
+    pub fn builder() -> LiveCaptureBuilder {
+        LiveCaptureBuilder::default()
+    }
+
+    /// The state at capture start: machine, interfaces, users, groups,
+    /// threads and their fds.
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
+    /// The next event, waiting at most `timeout`; `Ok(None)` when none came
+    /// in time (a good moment for the caller to flush its output). Container
+    /// metadata events (`PPME_CONTAINER_JSON_2_E`, tid −1) are injected into
+    /// the stream as their lookups complete.
+    pub fn next_event(&mut self, timeout: Duration) -> Result<Option<Event<'_>>, Error> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(w) = &self.watcher {
+                while let Some(json) = w.try_recv() {
+                    let ts = if self.last_ts == 0 { now_ns() } else { self.last_ts };
+                    self.injected.push_back(crate::containers::json_event(ts, &json));
+                }
+            }
+            if let Some(ev) = self.injected.pop_front() {
+                let ev = self.current.insert(ev);
+                return Ok(Some(ev.as_event()));
+            }
+            if !self.batch.is_empty() {
+                return Ok(self.pop_batch());
+            }
+            if self.batch.refill(&mut self.loaded.ring, MAX_BATCH) > 0 {
+                continue;
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return Ok(None);
+            }
+            std::thread::sleep(self.poll_interval.min(deadline - now));
+        }
+    }
+
+    fn pop_batch(&mut self) -> Option<Event<'_>> {
+        let (bytes, cpu) = self.batch.pop()?;
+        let ev = Event::from_v2(bytes, cpu, 0).ok()?;
+        self.last_ts = ev.ts();
+        if let Some(w) = &self.watcher
+            && let Some(cgroups) = crate::containers::cgroups_param(&ev)
+        {
+            w.observe_cgroups(cgroups);
+        }
+        Some(ev)
+    }
+
+    /// One `PPME_CONTAINER_JSON_2_E` event per container known so far, for a
+    /// new capture file (e.g. after rotation) to start with.
+    pub fn container_events(&self) -> Vec<OwnedEvent> {
+        let ts = if self.last_ts == 0 { now_ns() } else { self.last_ts };
+        self.watcher
+            .as_ref()
+            .map(|w| w.known().iter().map(|j| crate::containers::json_event(ts, j)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Event and drop counters per CPU.
+    pub fn stats(&self) -> Result<CaptureStats, Error> {
+        let per_cpu = loader::read_stats(&self.loaded.ebpf)?;
+        Ok(CaptureStats {
+            events: per_cpu.iter().map(|s| s.counters[abi::STAT_EVENTS]).collect(),
+            drops: per_cpu.iter().map(|s| s.counters[abi::STAT_DROPS_BUFFER]).collect(),
+            drops_too_big: per_cpu.iter().map(|s| s.counters[abi::STAT_DROPS_TOO_BIG]).collect(),
+        })
+    }
+
+    /// Stops producing events. Events already in the ring are still returned
+    /// by [`LiveCapture::next_event`] until it returns `Ok(None)`.
+    pub fn stop(&mut self) -> Result<(), Error> {
+        self.settings.flags &= !abi::SET_CAPTURE;
+        loader::write_settings(&mut self.loaded.ebpf, &self.settings)
+    }
+
+    /// Resumes after [`LiveCapture::stop`].
+    pub fn start(&mut self) -> Result<(), Error> {
+        self.settings.flags |= abi::SET_CAPTURE;
+        loader::write_settings(&mut self.loaded.ebpf, &self.settings)
+    }
+
+    /// Changes the snaplen of events produced from now on.
+    pub fn set_snaplen(&mut self, bytes: u32) -> Result<(), Error> {
+        self.settings.snaplen = bytes.min(abi::MAX_DATA);
+        loader::write_settings(&mut self.loaded.ebpf, &self.settings)
+    }
+}
+
+fn clock_ns(clock: libc::clockid_t) -> u64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid, writable timespec.
+    unsafe { libc::clock_gettime(clock, &mut ts) };
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
+/// Wall-clock time now, in ns since the epoch.
+pub(crate) fn now_ns() -> u64 {
+    clock_ns(libc::CLOCK_REALTIME)
+}
+
+/// Epoch time of boot, in ns: what the probe adds to `bpf_ktime_get_boot_ns`.
+pub(crate) fn boot_time_ns() -> u64 {
+    clock_ns(libc::CLOCK_REALTIME).saturating_sub(clock_ns(libc::CLOCK_BOOTTIME))
+}

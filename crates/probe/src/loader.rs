@@ -1,0 +1,176 @@
+//! Loading the embedded object with aya, filling its tables and attaching
+//! the programs; the checks that turn kernel refusals into clear errors.
+
+use std::path::Path;
+
+use aya::maps::{Array, MapData, PerCpuArray, RingBuf};
+use aya::programs::RawTracePoint;
+use aya::{Ebpf, EbpfLoader};
+
+use crate::abi::{self, MAX_EVENT_IDS, PROBE_OBJECT, Settings, Stats, SyscallEntry};
+use crate::error::{Error, Missing};
+use crate::recipes;
+use crate::syscalls::{self, Interest};
+
+/// What the programs are told at load time.
+#[derive(Clone, Debug)]
+pub(crate) struct LoadConfig {
+    pub ring_bytes: u32,
+    pub interest: Interest,
+    pub settings: Settings,
+    pub page_faults: bool,
+    pub sched_switch: bool,
+    pub signals: bool,
+}
+
+/// A loaded and attached probe.
+pub(crate) struct Loaded {
+    pub ebpf: Ebpf,
+    pub ring: RingBuf<MapData>,
+}
+
+const BTF_PATH: &str = "/sys/kernel/btf/vmlinux";
+const CAP_SYS_ADMIN: u32 = 21;
+const CAP_PERFMON: u32 = 38;
+const CAP_BPF: u32 = 39;
+
+fn effective_caps() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("CapEff:"))
+                .and_then(|v| u64::from_str_radix(v.trim(), 16).ok())
+        })
+        .unwrap_or(0)
+}
+
+fn kernel_release() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default().trim().to_string()
+}
+
+/// `(major, minor)` of a kernel release string like `6.18.44-amd64`.
+pub(crate) fn parse_release(release: &str) -> Option<(u32, u32)> {
+    let mut it = release.split(|c: char| !c.is_ascii_digit());
+    Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
+}
+
+/// Checks what the probe needs before touching the kernel: a recent enough
+/// kernel, BTF and the capabilities to load BPF programs.
+pub(crate) fn preflight() -> Result<(), Error> {
+    let release = kernel_release();
+    if let Some((major, minor)) = parse_release(&release)
+        && (major, minor) < (5, 8)
+    {
+        return Err(Error::Unsupported(Missing::KernelTooOld(release)));
+    }
+    if !Path::new(BTF_PATH).exists() {
+        return Err(Error::Unsupported(Missing::Btf));
+    }
+    let caps = effective_caps();
+    let has = |c: u32| caps & (1 << c) != 0;
+    if !(has(CAP_SYS_ADMIN) || (has(CAP_BPF) && has(CAP_PERFMON))) {
+        return Err(Error::Unsupported(Missing::Privileges));
+    }
+    Ok(())
+}
+
+fn map_error(what: &'static str, e: impl std::error::Error + Send + Sync + 'static) -> Error {
+    Error::Load { what, source: Box::new(e) }
+}
+
+/// Loads, configures and attaches the probe.
+pub(crate) fn load(cfg: &LoadConfig) -> Result<Loaded, Error> {
+    preflight()?;
+    let ncpus = aya::util::nr_cpus().map_err(|(what, e)| Error::Io { what, source: e })? as u32;
+    let mut ebpf = EbpfLoader::new()
+        .map_max_entries("scratch_map", ncpus.max(1))
+        .map_max_entries("events", cfg.ring_bytes)
+        .load(PROBE_OBJECT)
+        .map_err(classify_load_error)?;
+
+    {
+        let map = ebpf.map_mut("syscall_table").ok_or(Error::MissingMap("syscall_table"))?;
+        let mut table: Array<_, SyscallEntry> =
+            Array::try_from(map).map_err(|e| map_error("syscall_table", e))?;
+        for (nr, entry) in syscalls::table(&cfg.interest).into_iter().enumerate() {
+            table.set(nr as u32, entry, 0).map_err(|e| map_error("syscall_table", e))?;
+        }
+    }
+    {
+        let map = ebpf.map_mut("recipes").ok_or(Error::MissingMap("recipes"))?;
+        let mut table: Array<_, abi::Recipe> =
+            Array::try_from(map).map_err(|e| map_error("recipes", e))?;
+        for id in 0..MAX_EVENT_IDS.min(u16::MAX as u32) as u16 {
+            if let Some(r) = recipes::compile(id).map_err(Error::Recipe)? {
+                table.set(id as u32, r, 0).map_err(|e| map_error("recipes", e))?;
+            }
+        }
+    }
+    write_settings(&mut ebpf, &cfg.settings)?;
+
+    attach(&mut ebpf, "sys_enter", "sys_enter")?;
+    attach(&mut ebpf, "sys_exit", "sys_exit")?;
+    attach(&mut ebpf, "sched_process_exit", "sched_process_exit")?;
+    if cfg.sched_switch {
+        attach(&mut ebpf, "sched_switch", "sched_switch")?;
+    }
+    if cfg.signals {
+        attach(&mut ebpf, "signal_deliver", "signal_deliver")?;
+    }
+    if cfg.page_faults {
+        attach(&mut ebpf, "page_fault_user", "page_fault_user")?;
+        attach(&mut ebpf, "page_fault_kernel", "page_fault_kernel")?;
+    }
+    let ring_map = ebpf.take_map("events").ok_or(Error::MissingMap("events"))?;
+    let ring = RingBuf::try_from(ring_map).map_err(|e| map_error("events", e))?;
+    Ok(Loaded { ebpf, ring })
+}
+
+fn classify_load_error(e: aya::EbpfError) -> Error {
+    let text = format!("{e:?}");
+    if text.contains("PermissionDenied") || text.contains("EPERM") || text.contains("os error 1)") {
+        Error::Unsupported(Missing::Privileges)
+    } else {
+        Error::Load { what: "BPF object", source: Box::new(e) }
+    }
+}
+
+fn attach(ebpf: &mut Ebpf, program: &'static str, tracepoint: &str) -> Result<(), Error> {
+    let prog: &mut RawTracePoint = ebpf
+        .program_mut(program)
+        .ok_or(Error::MissingProgram(program))?
+        .try_into()
+        .map_err(|e| map_error(program, e))?;
+    prog.load().map_err(|e| map_error(program, e))?;
+    prog.attach(tracepoint).map_err(|e| map_error(program, e))?;
+    Ok(())
+}
+
+/// Replaces the settings the programs read on every event.
+pub(crate) fn write_settings(ebpf: &mut Ebpf, settings: &Settings) -> Result<(), Error> {
+    let map = ebpf.map_mut("settings_map").ok_or(Error::MissingMap("settings_map"))?;
+    let mut arr: Array<_, Settings> = Array::try_from(map).map_err(|e| map_error("settings", e))?;
+    arr.set(0, settings, 0).map_err(|e| map_error("settings", e))
+}
+
+/// The per-CPU counters.
+pub(crate) fn read_stats(ebpf: &Ebpf) -> Result<Vec<Stats>, Error> {
+    let map = ebpf.map("stats_map").ok_or(Error::MissingMap("stats_map"))?;
+    let arr: PerCpuArray<_, Stats> =
+        PerCpuArray::try_from(map).map_err(|e| map_error("stats", e))?;
+    let values = arr.get(&0, 0).map_err(|e| map_error("stats", e))?;
+    Ok(values.iter().copied().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn releases_parse() {
+        assert_eq!(parse_release("6.18.44-amd64"), Some((6, 18)));
+        assert_eq!(parse_release("5.4.0"), Some((5, 4)));
+        assert_eq!(parse_release("garbage"), None);
+    }
+}

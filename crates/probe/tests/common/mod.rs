@@ -1,0 +1,81 @@
+//! Helpers of the live tests: privilege checks and event collection.
+
+#![allow(dead_code, reason = "each test binary uses a different subset")]
+
+use std::time::{Duration, Instant};
+
+use probe::LiveCapture;
+use scap::OwnedEvent;
+
+/// Whether live tests can run here; prints why not. Under `CI=true` a
+/// machine that cannot run them is a failure.
+pub fn live_supported(test: &str) -> bool {
+    match probe::check_support() {
+        Ok(()) => true,
+        Err(e) => {
+            if std::env::var("CI").as_deref() == Ok("true") {
+                panic!("{test}: live capture unsupported under CI: {e}");
+            }
+            eprintln!("skipping {test}: {e}");
+            false
+        }
+    }
+}
+
+/// Current thread id.
+pub fn gettid() -> u64 {
+    // SAFETY: gettid has no preconditions.
+    unsafe { libc::gettid() as u64 }
+}
+
+/// Drains `cap` for `linger` after `until` returns true, keeping the events
+/// that `keep` accepts as owned copies.
+pub fn collect(
+    cap: &mut LiveCapture,
+    mut until: impl FnMut() -> bool,
+    linger: Duration,
+    mut keep: impl FnMut(&scap::Event<'_>) -> bool,
+) -> Vec<OwnedEvent> {
+    let mut out = Vec::new();
+    let mut done_at: Option<Instant> = None;
+    let hard_stop = Instant::now() + Duration::from_secs(60);
+    loop {
+        if done_at.is_none() && until() {
+            done_at = Some(Instant::now());
+        }
+        if done_at.is_some_and(|t| t.elapsed() > linger) || Instant::now() > hard_stop {
+            break;
+        }
+        match cap.next_event(Duration::from_millis(20)) {
+            Ok(Some(ev)) => {
+                if keep(&ev) {
+                    out.push(ev.to_owned_event());
+                }
+            }
+            Ok(None) => {}
+            Err(e) => panic!("next_event: {e}"),
+        }
+    }
+    out
+}
+
+/// The parameter `name` of `ev` (by the event table).
+pub fn param<'a>(ev: &'a OwnedEvent, name: &str) -> Option<&'a [u8]> {
+    let v = ev.as_event();
+    let i = v.info()?.param_index(name)?;
+    v.param(i)
+}
+
+/// Parameter `name` as a signed integer.
+pub fn param_i64(ev: &OwnedEvent, name: &str) -> Option<i64> {
+    let v = ev.as_event();
+    let i = v.info()?.param_index(name)?;
+    v.param_i64(i)
+}
+
+/// Parameter `name` as a string without its NUL.
+pub fn param_str(ev: &OwnedEvent, name: &str) -> Option<String> {
+    let b = param(ev, name)?;
+    let b = b.strip_suffix(&[0]).unwrap_or(b);
+    Some(String::from_utf8_lossy(b).into_owned())
+}
