@@ -6,6 +6,7 @@ use std::path::Path;
 use scap::{FdEntry, FdInfo, fd_type};
 
 use super::sockets::SocketTable;
+use super::threads::MAX_PATH;
 use crate::convert;
 
 /// What a `/proc/PID/fd/N` link target names, apart from files.
@@ -27,10 +28,8 @@ fn special(target: &[u8]) -> Option<(u8, &[u8])> {
         b"eventpoll" => (fd_type::EVENTPOLL, b""),
         b"inotify" => (fd_type::INOTIFY, b""),
         b"timerfd" => (fd_type::TIMERFD, b""),
-        b"userfaultfd" => (fd_type::USERFAULTFD, b""),
-        b"io_uring" => (fd_type::IOURING, b""),
-        b"pidfd" => (fd_type::PIDFD, b""),
-        b"bpf-map" | b"bpf-prog" | b"bpf_link" => (fd_type::BPF, b""),
+        // sysdig 0.29.3 rejects fd types above FILE_V2 (bpf, userfaultfd,
+        // io_uring, memfd, pidfd), so those stay "unsupported".
         _ => (fd_type::UNSUPPORTED, b""),
     })
 }
@@ -61,7 +60,7 @@ pub fn scan_fds(proc_dir: &Path, sockets: &SocketTable) -> Vec<FdEntry> {
         let Some(fd_str) = name.to_str() else { continue };
         let Ok(fd) = fd_str.parse::<i64>() else { continue };
         let Ok(target) = std::fs::read_link(entry.path()) else { continue };
-        let target = target.into_os_string().into_encoded_bytes();
+        let target = super::threads::cut(target.into_os_string().into_encoded_bytes(), MAX_PATH);
         let stat = std::fs::metadata(entry.path()).ok();
         let ino = stat.as_ref().map_or(0, |m| m.ino());
         let info = match special(&target) {

@@ -79,6 +79,7 @@ pub fn parse_unix(text: &str, table: &mut SocketTable) {
         };
         let source = u64::from_str_radix(num.trim_end_matches(':'), 16).unwrap_or(0);
         let path = f.get(7).map(|p| p.as_bytes().to_vec()).unwrap_or_default();
+        let path = super::threads::cut(path, super::threads::MAX_PATH);
         table.insert(inode, FdInfo::Unix { source, dest: 0, path });
     }
 }

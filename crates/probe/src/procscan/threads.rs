@@ -8,6 +8,18 @@ use scap::ThreadEntry;
 use super::fds::scan_fds;
 use super::sockets::{SocketTable, read_tables};
 
+/// libscap's field limits (`SCAP_MAX_*_SIZE`): sysdig refuses longer fields.
+pub const MAX_PATH: usize = 1024;
+const MAX_ARGS: usize = 4095;
+const MAX_ENV: usize = 4096;
+const MAX_CGROUPS: usize = 4096;
+
+/// `b` cut to at most `max` bytes.
+pub fn cut(mut b: Vec<u8>, max: usize) -> Vec<u8> {
+    b.truncate(max);
+    b
+}
+
 /// `PPM_CL_CLONE_FILES` and `PPM_CL_CLONE_THREAD`, as libscap sets them on
 /// threads that are not their process's main thread.
 const THREAD_FLAGS: u32 = 1 | 8192;
@@ -116,11 +128,11 @@ fn read_thread(task_dir: &Path, pid: u64, tid: u64) -> Option<ThreadEntry> {
         ptid,
         sid,
         vpgid: pgrp,
-        comm,
-        exe,
-        exepath: link_bytes(&task_dir.join("exe")),
-        args,
-        cwd,
+        comm: cut(comm, MAX_PATH),
+        exe: cut(exe, MAX_PATH),
+        exepath: cut(link_bytes(&task_dir.join("exe")), MAX_PATH),
+        args: cut(args, MAX_ARGS),
+        cwd: cut(cwd, MAX_PATH),
         fdlimit: fd_limit(&std::fs::read_to_string(task_dir.join("limits")).unwrap_or_default()),
         flags: if tid == pid { 0 } else { THREAD_FLAGS },
         uid: num(status_field(&status, "Uid").get(1)).unwrap_or(0),
@@ -130,13 +142,16 @@ fn read_thread(task_dir: &Path, pid: u64, tid: u64) -> Option<ThreadEntry> {
         vmswap_kb: kb("VmSwap"),
         pfmajor,
         pfminor,
-        env: read_bytes(&task_dir.join("environ")),
+        env: cut(read_bytes(&task_dir.join("environ")), MAX_ENV),
         vtid: num(nspid.last()).unwrap_or(tid as i64),
         vpid: num(nstgid.last()).unwrap_or(pid as i64),
-        cgroups: cgroups_from_proc(
-            &std::fs::read_to_string(task_dir.join("cgroup")).unwrap_or_default(),
+        cgroups: cut(
+            cgroups_from_proc(
+                &std::fs::read_to_string(task_dir.join("cgroup")).unwrap_or_default(),
+            ),
+            MAX_CGROUPS,
         ),
-        root: link_bytes(&task_dir.join("root")),
+        root: cut(link_bytes(&task_dir.join("root")), MAX_PATH),
         loginuid,
         pgid: Some(pgrp as i64),
         ..ThreadEntry::default()
