@@ -153,10 +153,12 @@ impl LiveCaptureBuilder {
         })?;
         let metadata = if self.scan_proc { procscan::scan() } else { procscan::machine_only() };
         let watcher = self.containers.map(|opts| {
+            let wait = opts.timeout + Duration::from_millis(500);
             let w = Watcher::start(opts);
             for t in &metadata.threads {
                 w.observe_cgroups(&t.cgroups);
             }
+            w.wait_idle(wait);
             w
         });
         Ok(LiveCapture {

@@ -12,9 +12,11 @@ mod docker;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use std::time::Instant;
 
 use scap::table::ids;
 use scap::{Event, OwnedEvent};
@@ -129,6 +131,7 @@ pub struct Watcher {
     requests: Sender<ContainerRef>,
     results: Mutex<Receiver<String>>,
     known: Arc<Mutex<Vec<String>>>,
+    pending: Arc<AtomicUsize>,
 }
 
 impl Watcher {
@@ -138,6 +141,8 @@ impl Watcher {
         let (res_tx, res_rx) = mpsc::channel::<String>();
         let known = Arc::new(Mutex::new(Vec::new()));
         let known2 = Arc::clone(&known);
+        let pending = Arc::new(AtomicUsize::new(0));
+        let pending2 = Arc::clone(&pending);
         std::thread::Builder::new()
             .name("sysray-containers".into())
             .spawn(move || {
@@ -147,7 +152,9 @@ impl Watcher {
                     if let Ok(mut k) = known2.lock() {
                         k.push(json.clone());
                     }
-                    if res_tx.send(json).is_err() {
+                    let sent = res_tx.send(json);
+                    pending2.fetch_sub(1, Ordering::SeqCst);
+                    if sent.is_err() {
                         break;
                     }
                 }
@@ -158,6 +165,7 @@ impl Watcher {
             requests: req_tx,
             results: Mutex::new(res_rx),
             known,
+            pending,
         }
     }
 
@@ -166,7 +174,20 @@ impl Watcher {
         let Some(c) = container_of_cgroups(cgroups) else { return };
         let Ok(mut seen) = self.seen.lock() else { return };
         if seen.insert(c.full_id.clone()) {
-            let _ = self.requests.send(c);
+            self.pending.fetch_add(1, Ordering::SeqCst);
+            if self.requests.send(c).is_err() {
+                self.pending.fetch_sub(1, Ordering::SeqCst);
+            }
+        }
+    }
+
+    /// Waits until every lookup queued so far has finished, or `timeout`.
+    /// Used once at start, so that containers that already run are described
+    /// before the first event (as sysdig does when it opens a capture).
+    pub fn wait_idle(&self, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        while self.pending.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
         }
     }
 
