@@ -76,7 +76,7 @@ impl PodmanEnv {
         }
         std::fs::write(root.join("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n").unwrap();
         std::fs::write(root.join("etc/group"), "root:x:0:\n").unwrap();
-        let tar = Command::new("tar")
+        let mut tar = Command::new("tar")
             .arg("-C")
             .arg(&root)
             .args(["-c", "."])
@@ -87,9 +87,10 @@ impl PodmanEnv {
             .podman()
             .args(["import", "-q", "--change", "ENV PATH=/bin", "--change", "CMD [\"/bin/sh\"]"])
             .args(["-", "localhost/busybox:test"])
-            .stdin(tar.stdout.unwrap())
+            .stdin(tar.stdout.take().unwrap())
             .output()
             .unwrap();
+        assert!(tar.wait().unwrap().success(), "tar of the rootfs failed");
         assert!(import.status.success(), "import: {}", String::from_utf8_lossy(&import.stderr));
         env
     }
