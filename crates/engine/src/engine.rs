@@ -110,9 +110,8 @@ pub(crate) struct Current {
     pub(crate) num: u64,
     /// The attached fd (`m_fdinfo`): owner tid of the table and fd number.
     pub(crate) fd: Option<(i64, i64)>,
-    /// Name of the attached fd before parsing (`m_oldname`).
-    pub(crate) old_name: Vec<u8>,
-    /// The parse renamed the attached fd.
+    /// The parse renamed the attached fd (sinsp compares the name with the one
+    /// it had when attached; a new fd counts as renamed when it has a name).
     pub(crate) fd_name_changed: bool,
     /// `m_errorcode`.
     pub(crate) errorcode: i32,
@@ -152,6 +151,7 @@ pub struct Engine {
     pub(crate) cur: Current,
     pub(crate) scratch: Vec<u8>,
     pub(crate) scratch2: Vec<u8>,
+    pub(crate) scratch3: Vec<u8>,
     pub(crate) enter_copy: Vec<u8>,
 }
 
@@ -181,6 +181,7 @@ impl Engine {
             cur: Current::default(),
             scratch: Vec::new(),
             scratch2: Vec::new(),
+            scratch3: Vec::new(),
             enter_copy: Vec::new(),
         }
     }

@@ -83,9 +83,7 @@ impl Engine {
             self.fds_to_remove.clear();
         }
 
-        let mut old_name = std::mem::take(&mut self.cur.old_name);
-        old_name.clear();
-        self.cur = Current { num: self.nevents, prev_ts, old_name, ..Current::default() };
+        self.cur = Current { num: self.nevents, prev_ts, ..Current::default() };
         self.reset(ev, info);
 
         let mut filter = if leading { None } else { filter };
@@ -128,11 +126,6 @@ impl Engine {
         }
         if ev.dump_flags() & scap::dump_flags::STATE_ONLY != 0 && !filtered_out {
             hidden = Some(Hidden::StateOnly);
-        }
-        if let Some(at) = self.cur.fd
-            && let Some(f) = self.fd_at(at)
-        {
-            self.cur.fd_name_changed = f.name != self.cur.old_name;
         }
         // sinsp's filtered-out events skip the cleanup; hidden-by-category ones
         // (internal, leading container) do not.
@@ -178,7 +171,6 @@ impl Engine {
             && let Some(last) = self.threads.get(tid).map(|t| t.lastevent_fd)
         {
             self.cur.fd = self.find_fd(tid, last);
-            self.remember_old_name();
         }
         let tracer =
             self.cur.fd.and_then(|at| self.fd_at(at)).is_some_and(|f| {
@@ -192,15 +184,6 @@ impl Engine {
         } else {
             0
         }
-    }
-
-    pub(crate) fn remember_old_name(&mut self) {
-        let mut old = std::mem::take(&mut self.cur.old_name);
-        old.clear();
-        if let Some(f) = self.cur.fd.and_then(|at| self.fd_at(at)) {
-            old.extend_from_slice(&f.name);
-        }
-        self.cur.old_name = old;
     }
 
     /// `sinsp_parser::reset`: thread association, latency, pairing, fd lookup.
@@ -235,7 +218,6 @@ impl Engine {
                 let fd = ev.param_i64(0).unwrap_or(-1);
                 t.lastevent_fd = fd;
                 self.cur.fd = self.find_fd(tid, fd);
-                self.remember_old_name();
             }
             if let Some(t) = self.threads.get_mut(tid) {
                 t.latency = 0;
@@ -271,7 +253,6 @@ impl Engine {
             }
             let last = self.threads.get(tid).map_or(-1, |t| t.lastevent_fd);
             self.cur.fd = self.find_fd(tid, last);
-            self.remember_old_name();
             let canceled = self.cur_fd_mut().is_some_and(|f| {
                 let c = f.flags & fd_flags::CLOSE_CANCELED != 0;
                 f.flags &= !fd_flags::CLOSE_CANCELED;

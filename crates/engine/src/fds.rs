@@ -523,6 +523,16 @@ impl Fd {
         &self.sock.0
     }
 
+    /// Replaces the name; returns whether it changed.
+    pub(crate) fn rename(&mut self, name: &[u8]) -> bool {
+        if self.name == name {
+            return false;
+        }
+        self.name.clear();
+        self.name.extend_from_slice(name);
+        true
+    }
+
     /// Overwrites this record with `src` the way sinsp's struct copy does, keeping
     /// the allocation of the name.
     pub(crate) fn assign_from(&mut self, src: &Fd) {
@@ -581,24 +591,24 @@ impl FdTable {
     /// once the table is full; an existing entry is overwritten in place, and if it
     /// had a close in progress it is parked under [`CANCELED_FD_NUMBER`] and the new
     /// entry is marked close-canceled. Returns false when refused.
-    pub(crate) fn add(&mut self, fd: i64, new: &Fd) -> bool {
+    pub(crate) fn add(&mut self, fd: i64, new: Fd) -> bool {
         match self.map.get_mut(&fd) {
             None => {
                 if self.map.len() >= MAX_FDS_PER_TABLE {
                     return false;
                 }
-                self.map.insert(fd, new.clone());
+                self.map.insert(fd, new);
                 true
             }
             Some(old) => {
                 if old.flags & fd_flags::CLOSE_IN_PROGRESS != 0 {
                     let parked = old.clone();
-                    old.assign_from(new);
+                    old.assign_from(&new);
                     old.flags &= !fd_flags::CLOSE_IN_PROGRESS;
                     old.flags |= fd_flags::CLOSE_CANCELED;
                     self.map.insert(CANCELED_FD_NUMBER, parked);
                 } else {
-                    old.assign_from(new);
+                    old.assign_from(&new);
                 }
                 true
             }
@@ -650,12 +660,12 @@ mod tests {
     fn add_respects_limit_and_close_race() {
         let mut t = FdTable::default();
         for i in 0..MAX_FDS_PER_TABLE as i64 {
-            assert!(t.add(i, &Fd::new(FdKind::File)));
+            assert!(t.add(i, Fd::new(FdKind::File)));
         }
-        assert!(!t.add(99_999, &Fd::new(FdKind::File)));
+        assert!(!t.add(99_999, Fd::new(FdKind::File)));
         // Overwriting works when full.
         t.get_mut(3).unwrap().flags |= fd_flags::CLOSE_IN_PROGRESS;
-        assert!(t.add(3, &Fd::new(FdKind::Fifo)));
+        assert!(t.add(3, Fd::new(FdKind::Fifo)));
         assert_eq!(t.get(3).unwrap().kind, FdKind::Fifo);
         assert_ne!(t.get(3).unwrap().flags & fd_flags::CLOSE_CANCELED, 0);
         assert_eq!(t.get(CANCELED_FD_NUMBER).unwrap().kind, FdKind::File);

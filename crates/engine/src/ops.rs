@@ -139,9 +139,11 @@ impl Engine {
 
     /// `add_fd`: adds `new` to `tid`'s table and makes it the event's fd and the
     /// thread's last fd. Returns where it was stored.
-    pub(crate) fn add_fd(&mut self, tid: i64, fd: i64, new: &Fd) -> Option<(i64, i64)> {
+    pub(crate) fn add_fd(&mut self, tid: i64, fd: i64, new: Fd) -> Option<(i64, i64)> {
         let owner = self.fd_owner_mut(tid)?;
+        let named = !new.name.is_empty();
         let added = self.threads.get_mut(owner).is_some_and(|t| t.fds.add(fd, new));
+        self.cur.fd_name_changed = added && named;
         if let Some(t) = self.threads.get_mut(tid) {
             t.lastevent_fd = fd;
         }

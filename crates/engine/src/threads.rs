@@ -484,7 +484,7 @@ mod tests {
         let mut tt = ThreadTable::default();
         let mut m = Thread::blank(10);
         m.pid = 10;
-        m.fds.add(3, &Fd::new(crate::fds::FdKind::File));
+        m.fds.add(3, Fd::new(crate::fds::FdKind::File));
         let mut c = Thread::blank(11);
         c.pid = 10;
         c.flags |= tf::CLONE_FILES | tf::CLONE_THREAD;

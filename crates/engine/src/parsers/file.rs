@@ -37,13 +37,16 @@ pub(crate) fn dirfd_base(e: &mut Engine, tid: i64, name: &[u8], dirfd: i64, out:
     }
 }
 
-/// Name, flags and dirfd taken from the enter event when it is usable.
+/// Copies the enter event's name into `name` and returns its stored length,
+/// flags and dirfd, when the enter is usable (a non-empty name that is not
+/// `(NULL)`).
 fn enter_name(
     e: &Engine,
+    name: &mut Vec<u8>,
     name_i: usize,
     flags_i: Option<usize>,
     dirfd_i: Option<usize>,
-) -> Option<(Vec<u8>, usize, u32, i64)> {
+) -> Option<(usize, u32, i64)> {
     let en = enter_view(e)?;
     let raw = en.param(name_i)?;
     if raw.is_empty() || cstr(raw) == b"(NULL)" {
@@ -51,7 +54,9 @@ fn enter_name(
     }
     let flags = flags_i.and_then(|i| en.param_u64(i)).unwrap_or(0) as u32;
     let dirfd = dirfd_i.and_then(|i| en.param_i64(i)).unwrap_or(AT_FDCWD);
-    Some((raw.to_vec(), raw.len(), flags, dirfd))
+    name.clear();
+    name.extend_from_slice(raw);
+    Some((raw.len(), flags, dirfd))
 }
 
 /// `parse_open_openat_creat_exit`.
@@ -62,29 +67,25 @@ pub(crate) fn open_exit(e: &mut Engine, ev: &Event<'_>) {
     }
     let retrieved = retrieve_enter(e, ev);
     let Some(fd) = p_i64(ev, 0) else { return };
-    let nparams = enter_view(e).map_or(0, |en| en.nparams() as usize);
+    let enter_nparams =
+        if retrieved { enter_view(e).map_or(0, |en| en.nparams() as usize) } else { 0 };
     let mut base = std::mem::take(&mut e.scratch);
-    let (name, name_len, flags, dev): (Vec<u8>, usize, u32, u32);
-    match ev.event_type() {
+    let mut name = std::mem::take(&mut e.scratch3);
+    name.clear();
+    let etype = ev.event_type();
+    let (name_len, flags, dev, dirfd) = match etype {
         ids::SYSCALL_OPEN_X | ids::SYSCALL_CREAT_X => {
-            let is_open = ev.event_type() == ids::SYSCALL_OPEN_X;
+            let is_open = etype == ids::SYSCALL_OPEN_X;
             let raw = ev.param(1).unwrap_or_default();
-            let mut n = (
-                raw.to_vec(),
-                raw.len(),
-                if is_open { p_u64(ev, 2).unwrap_or(0) as u32 } else { 0 },
-            );
-            let dev_i = if is_open { 4 } else { 3 };
-            dev = p_u64(ev, dev_i).unwrap_or(0) as u32;
-            let need = if is_open { 2 } else { 1 };
-            if retrieved
-                && nparams >= need
-                && let Some((en, len, fl, _)) = enter_name(e, 0, is_open.then_some(1), None)
+            name.extend_from_slice(raw);
+            let mut n = (raw.len(), if is_open { p_u64(ev, 2).unwrap_or(0) as u32 } else { 0 });
+            let dev = p_u64(ev, if is_open { 4 } else { 3 }).unwrap_or(0) as u32;
+            if enter_nparams >= if is_open { 2 } else { 1 }
+                && let Some((len, fl, _)) = enter_name(e, &mut name, 0, is_open.then_some(1), None)
             {
-                n = (en, len, fl);
+                n = (len, fl);
             }
-            (name, name_len, flags) = n;
-            e.cwd_into(tid, &mut base);
+            (n.0, n.1, dev, None)
         }
         ids::SYSCALL_OPENAT_X => {
             // The old exit has only the fd: everything comes from the enter. sysdig
@@ -92,40 +93,33 @@ pub(crate) fn open_exit(e: &mut Engine, ev: &Event<'_>) {
             // sysray adds nothing then.
             let Some(en) = retrieved.then(|| enter_view(e)).flatten() else {
                 e.scratch = base;
+                e.scratch3 = name;
                 return;
             };
-            let raw = en.param(1).unwrap_or_default().to_vec();
+            let raw = en.param(1).unwrap_or_default();
+            name.extend_from_slice(raw);
             let fl = en.param_u64(2).unwrap_or(0) as u32;
-            let dirfd = en.param_i64(0).unwrap_or(AT_FDCWD);
-            dev = 0;
-            name_len = raw.len();
-            dirfd_base(e, tid, cstr(&raw), dirfd, &mut base);
-            (name, flags) = (raw, fl);
+            (raw.len(), fl, 0, Some(en.param_i64(0).unwrap_or(AT_FDCWD)))
         }
         _ => {
             // openat v2 and openat2: exit params, overridden by a usable enter.
             let raw = ev.param(2).unwrap_or_default();
-            let mut n = (
-                raw.to_vec(),
-                raw.len(),
-                p_u64(ev, 3).unwrap_or(0) as u32,
-                p_i64(ev, 1).unwrap_or(AT_FDCWD),
-            );
-            dev = if ev.event_type() == ids::SYSCALL_OPENAT_2_X {
-                p_u64(ev, 5).unwrap_or(0) as u32
-            } else {
-                0
-            };
-            if retrieved
-                && nparams >= 3
-                && let Some(en) = enter_name(e, 1, Some(2), Some(0))
+            name.extend_from_slice(raw);
+            let mut n =
+                (raw.len(), p_u64(ev, 3).unwrap_or(0) as u32, p_i64(ev, 1).unwrap_or(AT_FDCWD));
+            let dev =
+                if etype == ids::SYSCALL_OPENAT_2_X { p_u64(ev, 5).unwrap_or(0) as u32 } else { 0 };
+            if enter_nparams >= 3
+                && let Some(en) = enter_name(e, &mut name, 1, Some(2), Some(0))
             {
                 n = en;
             }
-            let dirfd;
-            (name, name_len, flags, dirfd) = n;
-            dirfd_base(e, tid, cstr(&name), dirfd, &mut base);
+            (n.0, n.1, dev, Some(n.2))
         }
+    };
+    match dirfd {
+        None => e.cwd_into(tid, &mut base),
+        Some(d) => dirfd_base(e, tid, cstr(&name), d, &mut base),
     }
     let mut full = std::mem::take(&mut e.scratch2);
     paths::concatenate(&mut full, &base, &name, name_len, Some(paths::MAX_PATH));
@@ -136,10 +130,11 @@ pub(crate) fn open_exit(e: &mut Engine, ev: &Event<'_>) {
         f.dev = dev;
         f.name.extend_from_slice(&full);
         f.flags |= tracer_bit(&f.name);
-        e.cur.fd = e.add_fd(tid, fd, &f);
+        e.cur.fd = e.add_fd(tid, fd, f);
     }
     e.scratch = base;
     e.scratch2 = full;
+    e.scratch3 = name;
 }
 
 /// `parse_close_enter`: marks the fd close-in-progress.
@@ -197,7 +192,9 @@ pub(crate) fn dup_exit(e: &mut Engine, ev: &Event<'_>) {
 
 fn copy_cur_fd_to(e: &mut Engine, tid: i64, to: i64) {
     let Some(src) = e.cur.fd.and_then(|at| e.fd_at(at)).cloned() else { return };
-    e.cur.fd = e.add_fd(tid, to, &src);
+    e.cur.fd = e.add_fd(tid, to, src);
+    // The copy carries the source's name as its "old" name.
+    e.cur.fd_name_changed = false;
 }
 
 /// `parse_fcntl_enter`: stores the enter for `F_DUPFD`/`F_DUPFD_CLOEXEC` only.
@@ -231,8 +228,8 @@ pub(crate) fn pipe_exit(e: &mut Engine, ev: &Event<'_>) {
     let (Some(fd1), Some(fd2)) = (p_i64(ev, 1), p_i64(ev, 2)) else { return };
     let mut f = Fd::new(FdKind::Fifo);
     f.ino = p_u64(ev, 3).unwrap_or(0);
-    e.cur.fd = e.add_fd(tid, fd1, &f);
-    e.cur.fd = e.add_fd(tid, fd2, &f);
+    e.cur.fd = e.add_fd(tid, fd1, f.clone());
+    e.cur.fd = e.add_fd(tid, fd2, f);
 }
 
 /// eventfd, signalfd, timerfd_create, inotify_init: one unnamed fd of `kind`.
@@ -243,7 +240,7 @@ pub(crate) fn simple_fd_exit(e: &mut Engine, ev: &Event<'_>, kind: FdKind) {
     }
     let Some(fd) = p_i64(ev, 0) else { return };
     if fd >= 0 {
-        e.cur.fd = e.add_fd(tid, fd, &Fd::new(kind));
+        e.cur.fd = e.add_fd(tid, fd, Fd::new(kind));
     }
 }
 

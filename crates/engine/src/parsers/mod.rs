@@ -146,17 +146,24 @@ pub(crate) fn normalize_cgroups(blob: &[u8]) -> Bytes {
     for item in crate::threads::split_nul(blob) {
         let Some(eq) = item.iter().rposition(|&c| c == b'=') else { break };
         let (subsys, path) = (&item[..eq], &item[eq + 1..]);
-        let mut s: Vec<u8> = subsys.to_vec();
-        if let Some(pos) = s.windows(7).position(|w| w == b"_cgroup") {
-            s.drain(pos..pos + 7);
+        let at = out.len();
+        match subsys.windows(7).position(|w| w == b"_cgroup") {
+            Some(pos) => {
+                out.extend_from_slice(&subsys[..pos]);
+                out.extend_from_slice(&subsys[pos + 7..]);
+            }
+            None => out.extend_from_slice(subsys),
         }
-        let s: &[u8] = match &s[..] {
-            b"perf" => b"perf_event",
-            b"mem" => b"memory",
-            b"io" => b"blkio",
-            other => other,
+        let renamed: Option<&[u8]> = match &out[at..] {
+            b"perf" => Some(b"perf_event"),
+            b"mem" => Some(b"memory"),
+            b"io" => Some(b"blkio"),
+            _ => None,
         };
-        out.extend_from_slice(s);
+        if let Some(r) = renamed {
+            out.truncate(at);
+            out.extend_from_slice(r);
+        }
         out.push(b'=');
         out.extend_from_slice(path);
         out.push(0);

@@ -399,14 +399,23 @@ pub(crate) fn context_switch(e: &mut Engine, ev: &Event<'_>) {
         return;
     }
     let Some(t) = e.threads.get_mut(tid) else { return };
-    t.pfmajor = p_u64(ev, 1).unwrap_or(t.pfmajor);
-    t.pfminor = p_u64(ev, 2).unwrap_or(t.pfminor);
+    // One pass over the parameters instead of locating each one.
+    let mut v = [None::<u64>; 6];
+    for (slot, p) in v.iter_mut().zip(ev.params()) {
+        *slot = match p.len() {
+            4 => Some(u32::from_le_bytes([p[0], p[1], p[2], p[3]]) as u64),
+            8 => Some(u64::from_le_bytes([p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]])),
+            _ => None,
+        };
+    }
+    t.pfmajor = v[1].unwrap_or(t.pfmajor);
+    t.pfminor = v[2].unwrap_or(t.pfminor);
     if let Some(m) = e.main_tid(tid)
         && let Some(mt) = e.threads.get_mut(m)
     {
-        mt.vmsize_kb = p_u64(ev, 3).map_or(mt.vmsize_kb, |v| v as u32);
-        mt.vmrss_kb = p_u64(ev, 4).map_or(mt.vmrss_kb, |v| v as u32);
-        mt.vmswap_kb = p_u64(ev, 5).map_or(mt.vmswap_kb, |v| v as u32);
+        mt.vmsize_kb = v[3].map_or(mt.vmsize_kb, |x| x as u32);
+        mt.vmrss_kb = v[4].map_or(mt.vmrss_kb, |x| x as u32);
+        mt.vmswap_kb = v[5].map_or(mt.vmswap_kb, |x| x as u32);
     }
 }
 

@@ -76,7 +76,7 @@ fn add_socket(e: &mut Engine, tid: i64, fd: i64, domain: u32, stype: u32, proto:
         PPM_AF_NETLINK => f.kind = FdKind::Netlink,
         _ => return,
     }
-    e.cur.fd = e.add_fd(tid, fd, &f);
+    e.cur.fd = e.add_fd(tid, fd, f);
 }
 
 /// `infer_sendto_fdinfo`: a sendto on an unknown fd adds a UDP socket.
@@ -110,6 +110,7 @@ pub(crate) fn socket_exit(e: &mut Engine, ev: &Event<'_>) {
 
 /// `parse_bind_exit`: listening sockets and their names.
 pub(crate) fn bind_exit(e: &mut Engine, ev: &Event<'_>) {
+    let mut renamed = false;
     if e.cur.fd.is_none() || p_i64(ev, 0).is_none_or(|r| r < 0) {
         return;
     }
@@ -151,14 +152,15 @@ pub(crate) fn bind_exit(e: &mut Engine, ev: &Event<'_>) {
             }
             _ => {}
         }
-        f.name.clear();
-        f.name.extend_from_slice(&name);
+        renamed |= f.rename(&name);
     }
     e.scratch = name;
+    e.cur.fd_name_changed |= renamed;
 }
 
 /// `parse_connect_enter`: only with an address parameter (newer drivers).
 pub(crate) fn connect_enter(e: &mut Engine, ev: &Event<'_>) {
+    let mut renamed = false;
     if e.cur.fd.is_none() || ev.nparams() < 2 {
         return;
     }
@@ -188,8 +190,7 @@ pub(crate) fn connect_enter(e: &mut Engine, ev: &Event<'_>) {
             }
             PPM_AF_INET | PPM_AF_INET6 => {}
             _ => {
-                f.name.clear();
-                f.name.extend_from_slice(&name);
+                renamed |= f.rename(&name);
                 if addr.len() >= 17 {
                     f.sock.set_unix(le64(addr, 1), le64(addr, 9));
                 }
@@ -197,6 +198,7 @@ pub(crate) fn connect_enter(e: &mut Engine, ev: &Event<'_>) {
         }
     }
     e.scratch = name;
+    e.cur.fd_name_changed |= renamed;
 }
 
 /// `update_ipv4_addresses_and_ports`: returns whether anything changed.
@@ -299,6 +301,7 @@ fn swap(f: &mut Fd) {
 
 /// `parse_connect_exit` with `fill_client_socket_info`.
 pub(crate) fn connect_exit(e: &mut Engine, ev: &Event<'_>) {
+    let mut renamed = false;
     if e.cur.fd.is_none() {
         return;
     }
@@ -318,13 +321,11 @@ pub(crate) fn connect_exit(e: &mut Engine, ev: &Event<'_>) {
                     swap(f);
                 }
                 net::sockinfo_name(&mut name, f);
-                f.name.clear();
-                f.name.extend_from_slice(&name);
+                renamed |= f.rename(&name);
             } else {
                 name.clear();
                 net::push_socktuple(&mut name, tuple);
-                f.name.clear();
-                f.name.extend_from_slice(&name);
+                renamed |= f.rename(&name);
                 if tuple.len() >= 17 {
                     f.sock.set_unix(le64(tuple, 1), le64(tuple, 9));
                 }
@@ -335,6 +336,7 @@ pub(crate) fn connect_exit(e: &mut Engine, ev: &Event<'_>) {
         }
     }
     e.scratch = name;
+    e.cur.fd_name_changed |= renamed;
 }
 
 /// `parse_accept_exit`: a server-side connected socket.
@@ -374,7 +376,7 @@ pub(crate) fn accept_exit(e: &mut Engine, ev: &Event<'_>) {
     }
     net::push_socktuple(&mut f.name, t);
     f.flags = fd_flags::ROLE_SERVER | fd_flags::SOCKET_CONNECTED;
-    e.cur.fd = e.add_fd(tid, fd, &f);
+    e.cur.fd = e.add_fd(tid, fd, f);
 }
 
 /// `parse_socketpair_exit`: two unix sockets.
@@ -386,8 +388,8 @@ pub(crate) fn socketpair_exit(e: &mut Engine, ev: &Event<'_>) {
     let (Some(fd1), Some(fd2)) = (p_i64(ev, 1), p_i64(ev, 2)) else { return };
     let mut f = Fd::new(FdKind::UnixSock);
     f.sock.set_unix(ev.param_u64(3).unwrap_or(0), ev.param_u64(4).unwrap_or(0));
-    e.cur.fd = e.add_fd(tid, fd1, &f);
-    e.add_fd(tid, fd2, &f);
+    e.cur.fd = e.add_fd(tid, fd1, f.clone());
+    e.add_fd(tid, fd2, f);
 }
 
 /// `parse_getsockopt_exit`: attaches the fd named by its own parameter.
@@ -401,7 +403,6 @@ pub(crate) fn getsockopt_exit(e: &mut Engine, ev: &Event<'_>) {
         Some(m) if fd >= 0 => e.threads.get(m).and_then(|t| t.fds.get(fd)).map(|_| (m, fd)),
         _ => None,
     };
-    e.remember_old_name();
     if let Some(t) = e.threads.get_mut(tid) {
         t.lastevent_fd = fd;
     }
@@ -452,6 +453,7 @@ pub(crate) fn rw_exit(e: &mut Engine, ev: &Event<'_>) {
 
 /// `update_fd` plus the role and naming steps of `parse_rw_exit` (§3.9).
 fn rewrite(e: &mut Engine, ev: &Event<'_>, tuple: &[u8], incoming: bool) {
+    let mut renamed = false;
     let tid = ev.tid() as i64;
     if !update_fd(e, tuple) {
         return;
@@ -471,24 +473,25 @@ fn rewrite(e: &mut Engine, ev: &Event<'_>, tuple: &[u8], incoming: bool) {
                 swap(f);
             }
             net::sockinfo_name(&mut name, f);
-            f.name.clear();
-            f.name.extend_from_slice(&name);
+            renamed |= f.rename(&name);
         }
         e.scratch = name;
+        e.cur.fd_name_changed |= renamed;
     } else {
         let mut name = std::mem::take(&mut e.scratch);
         name.clear();
         net::push_socktuple(&mut name, tuple);
         if let Some(f) = e.fd_at_mut(at) {
-            f.name.clear();
-            f.name.extend_from_slice(&name);
+            renamed |= f.rename(&name);
         }
         e.scratch = name;
+        e.cur.fd_name_changed |= renamed;
     }
 }
 
 /// `sinsp_parser::update_fd`: returns whether the addresses changed.
 fn update_fd(e: &mut Engine, t: &[u8]) -> bool {
+    let mut renamed = false;
     let Some(&family) = t.first() else { return false };
     let Some(at) = e.cur.fd else { return false };
     let ifs = &e.interfaces;
@@ -519,8 +522,8 @@ fn update_fd(e: &mut Engine, t: &[u8]) -> bool {
         PPM_AF_UNIX if t.len() >= 17 => {
             f.kind = FdKind::UnixSock;
             f.sock.set_unix(le64(t, 1), le64(t, 9));
-            f.name.clear();
-            f.name.extend_from_slice(crate::threads::cstr(&t[17..]));
+            renamed |= f.rename(crate::threads::cstr(&t[17..]));
+            e.cur.fd_name_changed |= renamed;
             return true;
         }
         _ => return false,
