@@ -140,7 +140,15 @@ pub struct Engine {
     pub(crate) containers: Containers,
     pub(crate) k8s: K8sState,
     pub(crate) machine: Option<scap::MachineInfo>,
-    pub(crate) pending_meta: Option<Box<Metadata>>,
+    /// No event other than container events was seen in this section yet.
+    pub(crate) leading: bool,
+    /// A leading container event arrived after the import: containers of the
+    /// imported threads are resolved again at the first other event.
+    pub(crate) reresolve: bool,
+    /// The event count saved when a later section started: its leading container
+    /// events are numbered from 1 and the count resumes afterwards (sinsp's
+    /// `restart_capture`).
+    pub(crate) restarted: Option<u64>,
     pub(crate) skip_newer: bool,
     pub(crate) nevents: u64,
     pub(crate) first_ts: u64,
@@ -170,7 +178,9 @@ impl Engine {
             containers: Containers::default(),
             k8s: K8sState::default(),
             machine: None,
-            pending_meta: None,
+            leading: false,
+            reresolve: false,
+            restarted: None,
             skip_newer: true,
             nevents: 0,
             first_ts: 0,
@@ -192,17 +202,28 @@ impl Engine {
     }
 
     /// Starts a capture section: the thread table and interfaces are dropped and
-    /// rebuilt from `meta` when the first event that is not a container event
-    /// arrives (leading container events fill the container table first). The
-    /// event counter and the container table are kept, as sinsp keeps them for
-    /// concatenated captures.
+    /// rebuilt from `meta`; users and groups are added. The event counter and the
+    /// container table are kept, as sinsp keeps them for concatenated captures.
+    ///
+    /// sinsp imports the threads only after the container events that open a
+    /// section; sysray imports them at once (so the tables are there even for a
+    /// capture without events) and resolves their containers again if such
+    /// events arrive, which gives the same state.
     pub fn load_metadata(&mut self, meta: &Metadata) {
         self.threads.clear();
         self.interfaces.clear();
         self.tid_to_remove = None;
         self.fds_to_remove.clear();
         self.machine = meta.machine.clone();
-        self.pending_meta = Some(Box::new(meta.clone()));
+        self.import(meta);
+        self.leading = true;
+        self.reresolve = false;
+        if self.nevents > 0 {
+            self.restarted = Some(self.nevents);
+            self.nevents = 0;
+            self.first_ts = 0;
+            self.last_ts = 0;
+        }
     }
 
     /// The thread table.
@@ -237,7 +258,7 @@ impl Engine {
 
     /// Events numbered so far (the last `evt.num`).
     pub fn events_seen(&self) -> u64 {
-        self.nevents
+        self.restarted.unwrap_or(self.nevents)
     }
 
     /// Timestamp of the first event (container events excluded), 0 before it.

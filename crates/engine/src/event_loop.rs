@@ -52,9 +52,19 @@ impl Engine {
             return Outcome::skipped();
         }
         let container_evt = is_container_event(etype);
-        let leading = container_evt && self.pending_meta.is_some();
-        if !container_evt && self.pending_meta.is_some() {
-            self.import_pending();
+        let leading = container_evt && self.leading;
+        if !container_evt && self.leading {
+            self.leading = false;
+            if self.reresolve {
+                self.reresolve = false;
+                self.reresolve_containers();
+            }
+            if let Some(n) = self.restarted.take() {
+                self.nevents = n;
+            }
+        }
+        if leading {
+            self.reresolve = true;
         }
 
         self.nevents += 1;

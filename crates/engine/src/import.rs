@@ -13,18 +13,34 @@ use crate::threads::{Thread, bytes_of, cstr, thread_flags as tf};
 const TRACER_DEVICE: &[u8] = b"/dev/null";
 
 impl Engine {
-    /// Runs the deferred import of the metadata given to `load_metadata`.
-    pub(crate) fn import_pending(&mut self) {
-        let Some(meta) = self.pending_meta.take() else { return };
+    /// Imports a section's threads, interfaces and users.
+    pub(crate) fn import(&mut self, meta: &scap::Metadata) {
         let mut server_ports = FxHashSet::default();
         for entry in &meta.threads {
             let t = self.thread_from_entry(entry, &mut server_ports);
             self.add_thread(t, true);
         }
-        self.interfaces.load(&meta);
-        self.users.load(&meta);
+        self.interfaces.load(meta);
+        self.users.load(meta);
         self.create_child_dependencies();
         self.fix_sockets_from_proc(&server_ports);
+    }
+
+    /// Resolves the containers of all threads again, after leading container
+    /// events changed the container table.
+    pub(crate) fn reresolve_containers(&mut self) {
+        let tids: Vec<i64> = self.threads.map.keys().copied().collect();
+        for tid in tids {
+            let Some(t) = self.threads.get(tid) else { continue };
+            let cg = t.cgroups.clone();
+            let paths: Vec<&[u8]> = crate::threads::split_nul(&cg)
+                .filter_map(|i| i.iter().rposition(|&b| b == b'=').map(|p| &i[p + 1..]))
+                .collect();
+            let id = self.containers.resolve(&paths);
+            if let Some(t) = self.threads.get_mut(tid) {
+                t.container_id = id;
+            }
+        }
     }
 
     fn thread_from_entry(&mut self, e: &ThreadEntry, ports: &mut FxHashSet<u16>) -> Thread {

@@ -71,6 +71,8 @@ mod ops;
 mod parsers;
 mod paths;
 mod render;
+#[cfg(test)]
+mod testutil;
 mod threads;
 mod users;
 

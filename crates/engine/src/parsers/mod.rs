@@ -6,6 +6,8 @@ mod file;
 mod meta;
 mod process;
 mod socket;
+#[cfg(test)]
+mod tests;
 
 use scap::Event;
 use scap::table::{EventInfo, ids};
@@ -182,7 +184,7 @@ pub(crate) fn p_u64(ev: &Event<'_>, i: usize) -> Option<u64> {
 }
 
 #[cfg(test)]
-mod tests {
+mod unit_tests {
     use super::*;
 
     #[test]
