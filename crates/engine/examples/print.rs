@@ -5,6 +5,12 @@
 //!     [--net-io|--file-io] [-n N]
 //! ```
 //!
+//! With `-j` it prints `evt.num<TAB>evt.info` rendered for JSON (no cut), to
+//! check the `json-*` and `x-*-json` cases' `evt.info` values.
+//!
+//! ```text
+//! ```
+//!
 //! `--net-io` and `--file-io` apply the filters of the conformance `buf-*` cases
 //! (`fd.type in (ipv4, ipv6, unix) and evt.is_io=true`, `fd.type=file and
 //! evt.is_io=true`) with sinsp's filter placement. Times are printed in UTC.
@@ -26,6 +32,7 @@ fn main() {
     let mut verbose = false;
     let mut io_filter = IoFilter::None;
     let mut limit = u64::MAX;
+    let mut json = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -38,6 +45,7 @@ fn main() {
             "-b" => buffer = BufferFormat::Base64,
             "--net-io" => io_filter = IoFilter::Net,
             "--file-io" => io_filter = IoFilter::File,
+            "-j" => json = true,
             "-n" => limit = args.next().and_then(|n| n.parse().ok()).unwrap_or(u64::MAX),
             _ => path = Some(a),
         }
@@ -46,10 +54,10 @@ fn main() {
         eprintln!("usage: print FILE [-pc|-pk] [-v|-A|-x|-X|-b] [--net-io|--file-io] [-n N]");
         std::process::exit(2);
     };
-    let opts = RenderOptions::text(buffer, verbose);
+    let opts = if json { RenderOptions::json(buffer) } else { RenderOptions::text(buffer, verbose) };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    if let Err(e) = run(&path, preset, io_filter, &opts, limit, &mut out) {
+    if let Err(e) = run(&path, preset, io_filter, &opts, limit, json, &mut out) {
         let _ = out.flush();
         eprintln!("{e}");
         std::process::exit(1);
@@ -63,6 +71,7 @@ fn run(
     io_filter: IoFilter,
     opts: &RenderOptions,
     limit: u64,
+    json: bool,
     out: &mut impl Write,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let mut reader = scap::Reader::open(path)?;
@@ -87,7 +96,15 @@ fn run(
         }
         if outcome.is_shown(false) {
             line.clear();
-            format_line(&engine.ctx(&ev), preset, opts, &mut line);
+            if json {
+                // Raw `num<TAB>evt.info` for checking the JSON renderings.
+                let ctx = engine.ctx(&ev);
+                let _ = write!(line, "{}\t", ctx.num());
+                ctx.write_info(&mut line, opts);
+                line.push(b'\n');
+            } else {
+                format_line(&engine.ctx(&ev), preset, opts, &mut line);
+            }
             out.write_all(&line)?;
         }
         if counted >= limit {
