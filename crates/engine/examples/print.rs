@@ -54,7 +54,8 @@ fn main() {
         eprintln!("usage: print FILE [-pc|-pk] [-v|-A|-x|-X|-b] [--net-io|--file-io] [-n N]");
         std::process::exit(2);
     };
-    let opts = if json { RenderOptions::json(buffer) } else { RenderOptions::text(buffer, verbose) };
+    let opts =
+        if json { RenderOptions::json(buffer) } else { RenderOptions::text(buffer, verbose) };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if let Err(e) = run(&path, preset, io_filter, &opts, limit, json, &mut out) {

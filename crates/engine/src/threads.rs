@@ -225,7 +225,7 @@ impl Thread {
     pub fn comm(&self) -> &[u8] {
         &self.comm
     }
-    /// argv[0] (`proc.exe`).
+    /// `argv[0]` (`proc.exe`).
     pub fn exe(&self) -> &[u8] {
         &self.exe
     }
@@ -233,7 +233,7 @@ impl Thread {
     pub fn exepath(&self) -> &[u8] {
         &self.exepath
     }
-    /// The arguments after argv[0].
+    /// The arguments after `argv[0]`.
     pub fn args(&self) -> impl Iterator<Item = &[u8]> {
         split_nul(&self.args)
     }

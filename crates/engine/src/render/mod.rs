@@ -6,6 +6,8 @@ pub(crate) mod buffers;
 pub(crate) mod net;
 pub(crate) mod numbers;
 pub(crate) mod params;
+#[cfg(test)]
+mod tests;
 
 /// How data buffers are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -66,3 +66,34 @@ fn k8s_events_name_pods_of_containers() {
     assert_eq!(out.hidden, Some(Hidden::Internal));
     assert_eq!(h.engine.k8s().pod_for_container("b3a718d8b339").unwrap().name, "client");
 }
+
+#[test]
+fn filtered_enter_is_not_parsed_and_unpairs_its_exit() {
+    // Example 27 and §1.6: a rejected non-state event is not parsed (no memory
+    // counters), and its exit loses the enter; state-changing events always apply.
+    use crate::testutil::Val;
+    let mut meta = scap::Metadata::default();
+    meta.threads.push(pl_thread(5, 5, "curl"));
+    let mut h = Harness::new(&meta);
+    let mut reject_all = |_: &crate::EventCtx<'_>| false;
+    let mmap =
+        ev(SYSCALL_MMAP_X, 5).p("res", 0).p("vm_size", 480).p("vm_rss", 4).p("vm_swap", 0).build();
+    let out = h.engine.process(&mmap.as_event(), Some(&mut reject_all));
+    assert!(out.filtered_out);
+    assert_eq!(h.engine.threads().get(5).unwrap().vmsize_kb(), 0);
+    // Without a filter it is parsed.
+    h.engine.process(&mmap.as_event(), None);
+    assert_eq!(h.engine.threads().get(5).unwrap().vmsize_kb(), 480);
+    // A rejected read enter unpairs the read exit: no fd attached.
+    let open = ev(SYSCALL_OPEN_X, 5).p("fd", 3).p("name", "/x").p("flags", 1).p("mode", 0).build();
+    let out = h.engine.process(&open.as_event(), Some(&mut reject_all));
+    assert!(out.filtered_out);
+    let t = h.engine.threads().get(5).unwrap();
+    assert!(h.engine.threads().fd(t, 3).is_some(), "state-changing events are parsed first");
+    let read_e = ev(SYSCALL_READ_E, 5).p("fd", 3).p("size", 1).build();
+    h.engine.process(&read_e.as_event(), Some(&mut reject_all));
+    let read_x = ev(SYSCALL_READ_X, 5).p("res", 1).p("data", Val::Raw(b"x".to_vec())).build();
+    let ev_x = read_x.as_event();
+    h.engine.process(&ev_x, None);
+    assert!(h.engine.ctx(&ev_x).fd().is_none());
+}

@@ -86,12 +86,14 @@ fn bind_listen_accept() {
 }
 
 fn skydns() -> Harness {
-    let mut meta = scap::Metadata::default();
-    meta.interfaces = vec![
-        iface("lo", [127, 0, 0, 1], [255, 0, 0, 0]),
-        iface("eth0", [10, 0, 2, 15], [255, 255, 255, 0]),
-        iface("docker0", [172, 17, 0, 1], [255, 255, 0, 0]),
-    ];
+    let mut meta = scap::Metadata {
+        interfaces: vec![
+            iface("lo", [127, 0, 0, 1], [255, 0, 0, 0]),
+            iface("eth0", [10, 0, 2, 15], [255, 255, 255, 0]),
+            iface("docker0", [172, 17, 0, 1], [255, 255, 0, 0]),
+        ],
+        ..Default::default()
+    };
     let mut main = pl_thread(4617, 4617, "skydns");
     main.fds.push(FdEntry {
         fd: 6,
@@ -149,11 +151,13 @@ fn datagram_rewrite_worked_example_1() {
 fn datagram_rewrite_worked_example_2_union_residue() {
     // Example 49: the PL scratch record leaves byte 7 = 0xff, which becomes part of
     // the destination address when the server socket turns into a connected one.
-    let mut meta = scap::Metadata::default();
-    meta.interfaces = vec![
-        iface("lo", [127, 0, 0, 1], [255, 0, 0, 0]),
-        iface("wlp4s0", [192, 168, 128, 156], [255, 255, 255, 0]),
-    ];
+    let mut meta = scap::Metadata {
+        interfaces: vec![
+            iface("lo", [127, 0, 0, 1], [255, 0, 0, 0]),
+            iface("wlp4s0", [192, 168, 128, 156], [255, 255, 255, 0]),
+        ],
+        ..Default::default()
+    };
     let mut t = pl_thread(13969, 13969, "haproxy");
     t.fds.push(FdEntry {
         fd: 6,
