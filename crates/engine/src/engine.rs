@@ -96,10 +96,12 @@ impl Outcome {
             }
     }
 
-    /// True if the event counts for `-n` (it came out of the event loop and was
-    /// not rejected by the filter; internal events count).
+    /// True if the event counts for `-n`: it came out of sinsp's event loop, i.e.
+    /// it was not rejected by the filter nor hidden by parsing (internal events
+    /// count; leading container, state-only, incomplete container and tracer
+    /// fragment events do not).
     pub fn counts(&self) -> bool {
-        !self.skipped && !self.filtered_out && self.hidden != Some(Hidden::LeadingContainer)
+        !self.skipped && !self.filtered_out && matches!(self.hidden, None | Some(Hidden::Internal))
     }
 }
 
