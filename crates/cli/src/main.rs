@@ -3,7 +3,10 @@
 
 mod capinfo;
 mod flags;
+mod print;
+mod progress;
 mod rewrite;
+mod summary;
 mod timefmt;
 
 use std::io::Write;
@@ -32,13 +35,32 @@ fn run() -> Result<i32> {
         print!("{}", include_str!("usage.txt"));
         return Ok(0);
     }
+    if args.list_fields || args.list_markdown {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        filter::fields::list::list_fields(&mut out, args.verbose)?;
+        return Ok(0);
+    }
+    if args.list_events {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        filter::fields::list::list_events(&mut out)?;
+        return Ok(0);
+    }
+    let filter_text = args.positional.join(" ");
     match (&args.read_file, &args.write_file) {
-        (Some(input), Some(output)) if args.positional.is_empty() && args.chisels.is_empty() => {
+        (Some(input), Some(output)) if filter_text.is_empty() && args.chisels.is_empty() => {
             let c = if args.compress { scap::Compression::Gzip } else { scap::Compression::None };
             rewrite::run(input, output, c)?;
             Ok(0)
         }
-        _ => bail!("this command line needs the event printer, which is not built yet"),
+        (Some(input), None) if args.chisels.is_empty() => {
+            print::Plan::new(&args, &filter_text)?.run_file(input)?;
+            Ok(0)
+        }
+        _ => bail!(
+            "live capture, -w with filters and chisels are not wired into the command line yet"
+        ),
     }
 }
 

@@ -43,7 +43,12 @@ fn sysray(args: &[&str]) -> Output {
 }
 
 fn sysdig(args: &[&str]) -> Output {
-    Command::new("sysdig").args(args).env("TZ", "UTC").env("LC_ALL", "C").output().expect("run sysdig")
+    Command::new("sysdig")
+        .args(args)
+        .env("TZ", "UTC")
+        .env("LC_ALL", "C")
+        .output()
+        .expect("run sysdig")
 }
 
 fn tmp(name: &str) -> PathBuf {
@@ -83,7 +88,10 @@ fn rewritten_captures_read_identically_by_sysdig() {
                 path.clone()
             };
             let reference = sysdig(&["-r", original.to_str().unwrap()]);
-            assert!(theirs.stdout == reference.stdout, "{name} ({suffix}): sysdig prints different events");
+            assert!(
+                theirs.stdout == reference.stdout,
+                "{name} ({suffix}): sysdig prints different events"
+            );
             let _ = std::fs::remove_file(&out);
         }
     }
@@ -155,7 +163,10 @@ fn capinfo_reads_every_capture_and_refuses_pcapng() {
     let o = sysray(&["capinfo", neg.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("pcapng") && err.contains("tcpdump") && err.contains("not a sysdig capture"), "{err}");
+    assert!(
+        err.contains("pcapng") && err.contains("tcpdump") && err.contains("not a sysdig capture"),
+        "{err}"
+    );
     let o = sysray(&["-r", neg.to_str().unwrap(), "-w", tmp("neg.scap").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
 }

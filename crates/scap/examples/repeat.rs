@@ -52,13 +52,14 @@ fn run(input: &str, output: &str, count: u64) -> scap::Result<u64> {
                 let ts = ev.ts() + k * span;
                 buf[..8].copy_from_slice(&ts.to_le_bytes());
             }
-            let shifted = scap::Event::from_v2(&buf, ev.cpuid(), ev.dump_flags())
-                .map_err(|e| scap::Error {
+            let shifted = scap::Event::from_v2(&buf, ev.cpuid(), ev.dump_flags()).map_err(|e| {
+                scap::Error {
                     path: None,
                     offset: 0,
                     compressed: false,
                     kind: scap::ErrorKind::Unwritable(e.to_string()),
-                })?;
+                }
+            })?;
             w.write_event(&shifted)?;
         }
     }

@@ -74,8 +74,11 @@ impl ReaderBuilder {
             compressed: false,
             kind: ErrorKind::Io(e),
         };
-        let (src, compression) = stream::open_path(path).map_err(err)?;
-        self.build(src, compression, Some(path.to_path_buf()))
+        let (src, compression, consumed) = stream::open_path(path).map_err(err)?;
+        let size = std::fs::metadata(path).map(|m| m.len()).ok();
+        let mut r = self.build(src, compression, Some(path.to_path_buf()))?;
+        r.file_bytes = Some((consumed, size.unwrap_or(0)));
+        Ok(r)
     }
 
     /// Reads a capture from any byte stream (compressed or not).
@@ -119,6 +122,7 @@ impl ReaderBuilder {
             census: BlockCensus::default(),
             last: LastEvent::default(),
             sections: 0,
+            file_bytes: None,
         };
         r.read_section(true)?;
         Ok(r)
@@ -151,6 +155,8 @@ pub struct Reader {
     census: BlockCensus,
     last: LastEvent,
     sections: u32,
+    /// Bytes of the file consumed (shared with the prefetch thread) and its size.
+    file_bytes: Option<(std::sync::Arc<std::sync::atomic::AtomicU64>, u64)>,
 }
 
 impl std::fmt::Debug for Reader {
@@ -199,6 +205,14 @@ impl Reader {
     /// Bytes of the decompressed stream consumed so far.
     pub fn offset(&self) -> u64 {
         self.offset
+    }
+
+    /// Bytes of the underlying file read so far and the file size, when reading
+    /// from a path (for progress reporting; compressed bytes for compressed files).
+    pub fn file_progress(&self) -> Option<(u64, u64)> {
+        self.file_bytes
+            .as_ref()
+            .map(|(c, size)| (c.load(std::sync::atomic::Ordering::Relaxed), *size))
     }
 
     /// Counts of every block type read so far (metadata and events).
@@ -271,7 +285,7 @@ impl Reader {
 
     /// Makes the whole block available; errors if the file ends first.
     fn load_block(&mut self, h: Header) -> Result<()> {
-        if (h.len as usize) < 12 || h.len % 4 != 0 && block::event_block_shape(h.btype).is_none() {
+        if (h.len as usize) < 12 || !h.len.is_multiple_of(4) && block::event_block_shape(h.btype).is_none() {
             return Err(self.error(
                 self.offset,
                 ErrorKind::Corrupt {

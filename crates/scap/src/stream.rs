@@ -4,6 +4,8 @@
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::thread;
 
@@ -92,9 +94,28 @@ pub fn decompressed(
     Ok((out, c))
 }
 
-/// Opens a capture file and returns its decompressed byte stream.
-pub fn open_path(path: &Path) -> io::Result<(Box<dyn Read + Send>, Compression)> {
-    decompressed(Box::new(File::open(path)?))
+/// Counts the bytes read from the inner reader into a shared counter (progress of
+/// a compressed file, read on another thread).
+pub struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Opens a capture file and returns its decompressed byte stream, and a counter of
+/// the file bytes consumed so far.
+pub fn open_path(path: &Path) -> io::Result<(Box<dyn Read + Send>, Compression, Arc<AtomicU64>)> {
+    let count = Arc::new(AtomicU64::new(0));
+    let file = Counting { inner: File::open(path)?, count: Arc::clone(&count) };
+    let (r, c) = decompressed(Box::new(file))?;
+    Ok((r, c, count))
 }
 
 /// Size of the chunks a [`Prefetch`] thread hands over.
