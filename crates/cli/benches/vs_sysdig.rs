@@ -1,0 +1,183 @@
+//! sysray against the reference sysdig 0.29.3 on the seed capture, side by side.
+//!
+//! `cargo bench -p sysray --bench vs_sysdig [-- NAME...]`
+//!
+//! For each scenario both programs run the same arguments; the outputs must be the
+//! same bytes, then each is timed several times (best wall time, its CPU time, and
+//! peak RSS from `wait4`). Printed: the table and the speed ratios. The
+//! "inflate only" row is the floor for a compressed capture: the time sysray's
+//! decompressor (flate2 with zlib-rs) needs to inflate the file and nothing else.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Run {
+    wall: Duration,
+    cpu: Duration,
+    rss_kb: i64,
+}
+
+fn timed(program: &Path, args: &[String]) -> Run {
+    let start = Instant::now();
+    let child = Command::new(program)
+        .args(args)
+        .env("TZ", "UTC")
+        .env("LC_ALL", "C")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{}: {e}", program.display()));
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child; `status` and `ru` are valid for writes.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut ru) };
+    assert!(pid > 0, "wait4 failed");
+    let wall = start.elapsed();
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    Run { wall, cpu: tv(ru.ru_utime) + tv(ru.ru_stime), rss_kb: ru.ru_maxrss }
+}
+
+fn best(program: &Path, args: &[String], runs: usize) -> Run {
+    let mut all: Vec<Run> = (0..runs).map(|_| timed(program, args)).collect();
+    all.sort_by_key(|r| r.wall);
+    let rss = all.iter().map(|r| r.rss_kb).max().unwrap_or(0);
+    let b = all.swap_remove(0);
+    Run { rss_kb: rss, ..b }
+}
+
+/// A digest of the program's standard output, read as a stream (the bench process
+/// stays small, so it does not inflate the peak RSS of the children it forks).
+fn output_digest(program: &Path, args: &[String]) -> (u64, u64) {
+    let mut child = Command::new(program)
+        .args(args)
+        .env("TZ", "UTC")
+        .env("LC_ALL", "C")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{}: {e}", program.display()));
+    let mut out = child.stdout.take().expect("piped stdout");
+    let (mut h, mut len) = (0xcbf2_9ce4_8422_2325u64, 0u64);
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = out.read(&mut buf).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        for &b in &buf[..n] {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        len += n as u64;
+    }
+    let _ = child.wait();
+    (h, len)
+}
+
+fn inflate_only(path: &Path, runs: usize) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            let f = std::fs::File::open(path).expect("seed");
+            let mut d =
+                flate2::read::MultiGzDecoder::new(std::io::BufReader::with_capacity(1 << 16, f));
+            let mut buf = vec![0u8; 1 << 20];
+            while d.read(&mut buf).expect("inflate") > 0 {}
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn main() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/captures/k8s-dns-troubleshooting.scap");
+    if !seed.exists() {
+        eprintln!("skipped: {} not found", seed.display());
+        return;
+    }
+    let sysdig = PathBuf::from("/usr/bin/sysdig");
+    if !sysdig.exists() {
+        eprintln!("skipped: sysdig 0.29.3 is not installed (apt-get install sysdig)");
+        return;
+    }
+    let sysray = PathBuf::from(env!("CARGO_BIN_EXE_sysray"));
+    let s = seed.to_string_lossy().to_string();
+    let article = "fd.type in (ipv4, ipv6) and (k8s.ns.name=critical-app or proc.name=skydns)";
+    let scenarios: Vec<(&str, Vec<String>, f64)> = vec![
+        ("default output", vec!["-r".into(), s.clone()], 10.0),
+        ("json output (-j)", vec!["-j".into(), "-r".into(), s.clone()], 20.0),
+        (
+            "article filter (-pk -A)",
+            vec!["-r".into(), s.clone(), "-pk".into(), "-A".into(), article.into()],
+            15.0,
+        ),
+        (
+            "filter matching nothing",
+            vec!["-r".into(), s.clone(), "proc.name=nosuchprocess".into()],
+            0.0,
+        ),
+        (
+            "echo_fds chisel",
+            vec!["-r".into(), s.clone(), "-c".into(), "echo_fds".into(), "proc.name=curl".into()],
+            5.0,
+        ),
+        (
+            "topprocs_net chisel",
+            vec!["-r".into(), s.clone(), "-c".into(), "topprocs_net".into()],
+            5.0,
+        ),
+        ("topconns chisel", vec!["-r".into(), s.clone(), "-c".into(), "topconns".into()], 5.0),
+    ];
+    let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let runs = 5;
+    let floor = inflate_only(&seed, runs * 2);
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!("seed capture, best of {runs} runs; ratio = sysdig time / sysray time");
+    println!(
+        "{:<26} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>8} {:>8}  same",
+        "scenario",
+        "sysdig ms",
+        "sysray ms",
+        "sd cpu ms",
+        "sr cpu ms",
+        "ratio",
+        "goal",
+        "sd MB",
+        "sr MB"
+    );
+    println!("{:<26} {:>10} {:>10.1}", "inflate only (floor)", "", ms(floor));
+    for (name, args, goal) in scenarios {
+        if !only.is_empty() && !only.iter().any(|o| name.contains(o.as_str())) {
+            continue;
+        }
+        let a = best(&sysdig, &args, runs);
+        let b = best(&sysray, &args, runs);
+        let same = output_digest(&sysdig, &args) == output_digest(&sysray, &args);
+        let ratio = ms(a.wall) / ms(b.wall);
+        let goal_text = if goal > 0.0 {
+            format!(">={goal:.0}x")
+        } else {
+            format!("{:.2}x fl", ms(b.wall) / ms(floor))
+        };
+        println!(
+            "{name:<26} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>8.1}x {:>9} {:>8.1} {:>8.1}  {}",
+            ms(a.wall),
+            ms(b.wall),
+            ms(a.cpu),
+            ms(b.cpu),
+            ratio,
+            goal_text,
+            a.rss_kb as f64 / 1024.0,
+            b.rss_kb as f64 / 1024.0,
+            if same { "yes" } else { "NO" }
+        );
+    }
+    println!(
+        "'x fl' = sysray time / inflate-only time (goal for the filter matching nothing: <= 1.5)"
+    );
+}
