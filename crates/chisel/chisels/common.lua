@@ -165,11 +165,11 @@ end
 local KEY_SEP = "\001\001"
 
 local function format_value(v, viz, total_delta)
-	if viz.valueunits == "bytes" then
+	if viz.value_units == "bytes" then
 		return format_bytes(v)
-	elseif viz.valueunits == "time" then
+	elseif viz.value_units == "time" then
 		return format_time_interval(v)
-	elseif viz.valueunits == "timepct" then
+	elseif viz.value_units == "timepct" then
 		if total_delta > 0 then
 			return string.format("%.2f%%", v / total_delta * 100)
 		end
@@ -212,5 +212,52 @@ function print_sorted_table(tbl, ts_s, ts_ns, delta, viz)
 			line = line .. extend_string(string.sub(parts[i], 1, 20), 20)
 		end
 		print(line .. parts[#parts])
+	end
+end
+
+-- The keys of t in ascending order (numbers before strings).
+function sorted_keys(t)
+	local keys = {}
+	for k in pairs(t) do
+		table.insert(keys, k)
+	end
+	table.sort(keys, function(a, b)
+		local ta, tb = type(a), type(b)
+		if ta ~= tb then
+			return ta == "number"
+		end
+		return a < b
+	end)
+	return keys
+end
+
+--[[
+Snapshot chisels (ps, lsof, netstat, lscontainers) print the state as it is at
+the first event: on_event ends the capture and on_capture_end prints. This sets
+up those callbacks; print_snapshot() is called with no argument at the end, or
+is not called when the capture never started. When needs_event is true and no
+event was seen, a note is printed instead.
+--]]
+function snapshot_chisel(print_snapshot, needs_event)
+	local started, seen = false, false
+	function on_capture_start()
+		started = true
+		return true
+	end
+	function on_event()
+		seen = true
+		sysdig.end_capture()
+		return false
+	end
+	function on_capture_end()
+		if not started then
+			return true
+		end
+		if needs_event and not seen then
+			print("empty capture or no event matching the filter")
+			return true
+		end
+		print_snapshot()
+		return true
 	end
 end

@@ -22,7 +22,7 @@ args = {
 require "common"
 terminal = require "ansiterminal"
 
-local viz = {key_fld = {}, key_desc = {}, value_fld = "", value_desc = "", valueunits = "none", top_number = 0, output_format = "normal"}
+local viz = {key_fld = {}, key_desc = {}, value_fld = "", value_desc = "", value_units = "none", top_number = 0, output_format = "normal"}
 local filter = ""
 local key_handles = {}
 local value_handle
@@ -43,7 +43,7 @@ function on_set_arg(name, val)
 	elseif name == "top_number" then
 		viz.top_number = tonumber(val) or 0
 	elseif name == "value_units" then
-		viz.valueunits = val
+		viz.value_units = val
 	end
 	return true
 end

@@ -336,6 +336,9 @@ impl ChiselRunner {
                         shared.out.borrow_mut().flush()?;
                         return Err(ChiselError::Exit(code));
                     }
+                    if std::env::var_os("SYSRAY_CHISEL_DEBUG").is_some() {
+                        eprintln!("{} on_capture_end: {}", c.name(), crate::host::lua_message(&e));
+                    }
                     break;
                 }
             }

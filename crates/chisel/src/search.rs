@@ -108,11 +108,11 @@ impl SearchPath {
             .or_else(|| self.dirs.iter().find_map(|d| Self::open(d, name)))
     }
 
-    /// Resolves a Lua module for `require` (`common` → `common.lua`), skipping the
-    /// as-given entry (Lua's own `package.path` covers the working directory).
+    /// Resolves a Lua module for `require` (`common` → `common.lua`): the working
+    /// directory (the as-given entry), then each directory in order.
     pub fn module(&self, module: &str) -> Option<ChiselSource> {
         let file = format!("{}.lua", module.replace('.', "/"));
-        self.dirs.iter().filter(|d| **d != ChiselDir::AsGiven).find_map(|d| Self::open(d, &file))
+        self.dirs.iter().find_map(|d| Self::open(d, &file))
     }
 
     /// Every listable file: `(base name, source)` for each `*.lua` file, the first

@@ -409,7 +409,7 @@ impl CtxSource<'_, '_> {
                 }
             }
             F::ProcDuration => {
-                let clone = main_thread(ctx).map_or(0, |m| m.clone_ts());
+                let clone = t.clone_ts();
                 if clone != 0 {
                     sink(Value::U64(ctx.event().ts().saturating_sub(clone)));
                 }

@@ -137,11 +137,7 @@ impl Shared {
 
     /// Render options for buffers in chisel output (never cut).
     pub(crate) fn render_opts(&self) -> RenderOptions {
-        let bf = match self.buffer_format.get() {
-            BufferFormat::Ascii => BufferFormat::AsciiCompact,
-            other => other,
-        };
-        RenderOptions { buffer: bf, max_len: 0 }
+        RenderOptions { buffer: self.buffer_format.get(), max_len: 0 }
     }
 
     pub(crate) fn write(&self, bytes: &[u8]) -> std::io::Result<()> {
@@ -209,7 +205,7 @@ pub(crate) fn new_lua(shared: &Rc<Shared>, state: &Rc<ChiselState>) -> Result<Lu
     };
     lua.set_app_data(shared.clone());
     lua.set_app_data(state.clone());
-    stdio::install(&lua, shared)?;
+    stdio::install(&lua)?;
     api::install(&lua)?;
     Ok(lua)
 }

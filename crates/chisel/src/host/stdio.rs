@@ -5,7 +5,7 @@
 //! flushes that writer and unwinds to the runner with [`ExitRequest`] instead of
 //! ending the process, so a library user decides what exiting means. `require`
 //! finds modules along the chisel search path, the embedded chisel directory
-//! included, after Lua's own `package.path`.
+//! included, before Lua's own `package.path`.
 
 use std::rc::Rc;
 
@@ -66,7 +66,7 @@ io.stdout = out
 "#;
 
 /// Installs the output functions, `os.exit` and the module loader.
-pub(crate) fn install(lua: &Lua, sh: &Rc<Shared>) -> mlua::Result<()> {
+pub(crate) fn install(lua: &Lua) -> mlua::Result<()> {
     let g = lua.globals();
     g.set(
         "__sysray_write",
@@ -95,17 +95,11 @@ pub(crate) fn install(lua: &Lua, sh: &Rc<Shared>) -> mlua::Result<()> {
     )?;
     lua.load(PRELUDE).set_name("=sysray").exec()?;
 
-    // package.path: Lua's default, then the file-system chisel directories.
+    // A loader for modules along the chisel search path (the working directory,
+    // then each chisel directory, the embedded one included), tried before Lua's
+    // own path loader so that `require "common"` gets sysray's module even when
+    // sysdig's chisel directory is on the path.
     let package: mlua::Table = g.get("package")?;
-    let mut path: String = package.get("path")?;
-    for d in sh.search.dirs() {
-        if let crate::search::ChiselDir::Fs(p) = d {
-            path.push_str(&format!(";{}/?.lua", p.display()));
-        }
-    }
-    package.set("path", path)?;
-    // A loader for modules along the whole search path (the embedded directory
-    // included), tried after the path loader.
     let loaders: mlua::Table = package.get("loaders")?;
     let loader = lua.create_function(|lua, module: String| -> mlua::Result<MultiValue> {
         let sh = shared(lua)?;
@@ -121,7 +115,7 @@ pub(crate) fn install(lua: &Lua, sh: &Rc<Shared>) -> mlua::Result<()> {
             }
         }
     })?;
-    loaders.raw_insert(3, loader)?;
+    loaders.raw_insert(2, loader)?;
     let _ = Variadic::<Value>::new();
     Ok(())
 }

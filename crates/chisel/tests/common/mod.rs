@@ -143,7 +143,11 @@ fn lines(b: &[u8]) -> Vec<&[u8]> {
 
 fn first_number(line: &[u8]) -> Vec<u8> {
     let s = String::from_utf8_lossy(line);
-    s.split_whitespace().next().unwrap_or("").as_bytes().to_vec()
+    s.split_whitespace()
+        .find(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or("")
+        .as_bytes()
+        .to_vec()
 }
 
 /// Compares by the conformance rules; `Err` describes the first difference.
