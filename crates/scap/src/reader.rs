@@ -32,7 +32,15 @@ pub struct BlockCensus {
 }
 
 impl BlockCensus {
+    #[inline]
     fn add(&mut self, t: u32) {
+        // Consecutive blocks are nearly always of the same type.
+        if let Some((b, n)) = self.counts.last_mut() {
+            if *b == t {
+                *n += 1;
+                return;
+            }
+        }
         match self.counts.iter_mut().find(|(b, _)| *b == t) {
             Some((_, n)) => *n += 1,
             None => self.counts.push((t, 1)),
@@ -236,7 +244,17 @@ impl Reader {
 
     /// Makes at least `need` bytes available from `start`. Returns the number
     /// available, which is less than `need` only at end of stream.
+    #[inline]
     fn fill(&mut self, need: usize) -> Result<usize> {
+        let have = self.end - self.start;
+        if have >= need {
+            return Ok(have);
+        }
+        self.fill_slow(need)
+    }
+
+    #[cold]
+    fn fill_slow(&mut self, need: usize) -> Result<usize> {
         while self.end - self.start < need && !self.eof {
             if self.end == self.buf.len() {
                 if self.start > 0 {
@@ -285,7 +303,9 @@ impl Reader {
 
     /// Makes the whole block available; errors if the file ends first.
     fn load_block(&mut self, h: Header) -> Result<()> {
-        if (h.len as usize) < 12 || !h.len.is_multiple_of(4) && block::event_block_shape(h.btype).is_none() {
+        if (h.len as usize) < 12
+            || !h.len.is_multiple_of(4) && block::event_block_shape(h.btype).is_none()
+        {
             return Err(self.error(
                 self.offset,
                 ErrorKind::Corrupt {
