@@ -31,11 +31,20 @@ local UNITS = {
 	{KB, "KB"},
 }
 
+-- x with two decimals, halves rounded away from zero (as the LuaJIT sysdig
+-- 0.29.3 ships does; newer LuaJIT rounds exact halves to even).
+function format_2f(x)
+	if x < 0 then
+		return "-" .. format_2f(-x)
+	end
+	return string.format("%.2f", math.floor(x * 100 + 0.5) / 100)
+end
+
 -- Human-readable byte count: 1.50KB, 2.00M, 17B.
 function format_bytes(v)
 	for _, u in ipairs(UNITS) do
 		if v > u[1] then
-			return string.format("%.2f%s", v / u[1], u[2])
+			return format_2f(v / u[1]) .. u[2]
 		end
 	end
 	return string.format("%dB", v)
@@ -171,7 +180,7 @@ local function format_value(v, viz, total_delta)
 		return format_time_interval(v)
 	elseif viz.value_units == "timepct" then
 		if total_delta > 0 then
-			return string.format("%.2f%%", v / total_delta * 100)
+			return format_2f(v / total_delta * 100) .. "%"
 		end
 		return "0.00%"
 	end

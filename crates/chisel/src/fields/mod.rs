@@ -478,6 +478,15 @@ impl CtxSource<'_, '_> {
         let ep = endpoints(fd);
         match f.id {
             F::FdName => {
+                // A failed connect names its fd after the tuple it tried.
+                let ev = ctx.event();
+                if ev.event_type() == scap::table::ids::SOCKET_CONNECT_X
+                    && result(ctx).is_some_and(|r| r < 0)
+                    && ctx.write_arg(s, ArgSel::Name("tuple"), ArgForm::Value, self.opts)
+                {
+                    sink(Value::Str(s));
+                    return;
+                }
                 sink(Value::Str(fd.name()));
             }
             F::FdType => {
