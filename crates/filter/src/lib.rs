@@ -62,6 +62,7 @@
 #![deny(missing_docs)]
 
 pub mod compile;
+pub mod engine_source;
 pub mod error;
 pub mod fields;
 pub mod format;

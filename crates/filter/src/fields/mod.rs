@@ -8,8 +8,18 @@
 //! rest of the text after them is literal (`%evt.numX` prints the number, then `X`).
 
 mod args;
+pub(crate) mod container;
+pub(crate) mod evt;
+pub(crate) mod fd;
+pub(crate) mod fdlist;
+pub(crate) mod group;
+pub(crate) mod k8s;
 pub mod list;
+pub(crate) mod proc;
+pub(crate) mod syslog;
 mod table;
+pub(crate) mod thread;
+pub(crate) mod user;
 
 pub use args::{AbsPathPart, FieldArg, MountSelector};
 pub use table::{FIELDS, FieldId};
