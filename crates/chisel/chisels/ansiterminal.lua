@@ -49,4 +49,13 @@ function terminal.showcursor()
 	io.write(ESC .. "?25h")
 end
 
+-- 256-colour foreground and background.
+function terminal.setfgcol(n)
+	io.write(ESC .. "38;5;" .. n .. "m")
+end
+
+function terminal.setbgcol(n)
+	io.write(ESC .. "48;5;" .. n .. "m")
+end
+
 return terminal

@@ -270,3 +270,52 @@ function snapshot_chisel(print_snapshot, needs_event)
 		return true
 	end
 end
+
+-- The sysray arguments that re-read `source` and write the events within
+-- range_ms of each (seconds, nanoseconds, tid) entry to `out` (-F -r ... -w ...).
+function around_args(source, out, entries, range_ms)
+	local parts = {}
+	for i, e in ipairs(entries) do
+		parts[i] = "(evt.around[" .. ts_to_str(e[1], e[2]) .. "]=" .. range_ms .. " and thread.tid=" .. e[3] .. ")"
+	end
+	return "-F -r" .. source .. " -w" .. out .. " " .. table.concat(parts, " or ")
+end
+
+--[[
+Heat-map rows for spectrogram and subsecoffset: one character per column, its
+colours and shade from the count of events per second in that column.
+--]]
+local HEAT_COLOURS = {22, 28, 64, 34, 2, 76, 46, 118, 154, 191, 227, 226, 11, 220, 209, 208, 202, 197, 9, 1}
+local HEAT_CHARS = {" ", "\226\150\145", "\226\150\146", "\226\150\145"}
+
+function heat_cell(count, per_sec)
+	local level = math.log10(count * per_sec + 1) / math.log10(1.6)
+	level = math.max(1, math.min(level, #HEAT_COLOURS))
+	local lo, hi = math.floor(level), math.ceil(level)
+	local frac = level - lo
+	local ch = HEAT_CHARS[math.floor(1 + frac * #HEAT_CHARS)]
+	if frac > .75 then
+		return HEAT_COLOURS[hi], HEAT_COLOURS[lo], ch
+	end
+	return HEAT_COLOURS[lo], HEAT_COLOURS[hi], ch
+end
+
+-- Writes one heat-map row of `width` columns from counts[1..width].
+function write_heat_row(counts, width, per_sec, terminal)
+	terminal.moveup(1)
+	for x = 1, width do
+		local n = counts[x]
+		local ch = " "
+		if n == nil or n == 0 then
+			terminal.setfgcol(0)
+			terminal.setbgcol(0)
+		else
+			local fg, bg
+			fg, bg, ch = heat_cell(n, per_sec)
+			terminal.setfgcol(fg)
+			terminal.setbgcol(bg)
+		end
+		io.write(ch)
+	end
+	io.write(terminal.reset .. "\n")
+end
