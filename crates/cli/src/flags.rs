@@ -28,7 +28,9 @@ pub enum BufferMode {
 #[derive(Debug, Default)]
 pub struct LowArgs {
     pub buffer_mode: Option<BufferMode>,
-    pub chisels: Vec<String>,
+    /// Each `-c NAME` with the raw command-line words after it (sysdig gives the
+    /// chisel the next word as its arguments before reordering options).
+    pub chisels: Vec<ChiselSpec>,
     pub list_chisels: bool,
     pub chisel_info: Option<String>,
     pub cri: Vec<PathBuf>,
@@ -75,6 +77,15 @@ pub struct LowArgs {
     pub capinfo: Option<CapinfoArgs>,
 }
 
+/// One `-c NAME` and the words that followed it on the command line.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ChiselSpec {
+    /// The chisel name or path.
+    pub name: String,
+    /// Every command-line word after the name, in order.
+    pub rest: Vec<String>,
+}
+
 /// `sysray capinfo [--types] [-j] FILE...`
 #[derive(Debug, Default)]
 pub struct CapinfoArgs {
@@ -117,7 +128,13 @@ impl LowArgs {
                     if v == "l" {
                         a.list_chisels = true;
                     } else {
-                        a.chisels.push(v);
+                        let rest = p
+                            .raw_args()?
+                            .as_slice()
+                            .iter()
+                            .map(|w| w.to_string_lossy().into_owned())
+                            .collect();
+                        a.chisels.push(ChiselSpec { name: v, rest });
                     }
                 }
                 Long("list-chisels") => a.list_chisels = true,
@@ -255,7 +272,8 @@ mod tests {
         let a = parse(&["-cl"]);
         assert!(a.list_chisels);
         let a = parse(&["-r", "f.scap", "-c", "echo_fds", "fd.name=/etc/resolv.conf"]);
-        assert_eq!(a.chisels, vec!["echo_fds"]);
+        assert_eq!(a.chisels[0].name, "echo_fds");
+        assert_eq!(a.chisels[0].rest, vec!["fd.name=/etc/resolv.conf"]);
         assert_eq!(a.positional, vec!["fd.name=/etc/resolv.conf"]);
         assert_eq!(a.read_file, Some(PathBuf::from("f.scap")));
     }

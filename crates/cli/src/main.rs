@@ -2,6 +2,8 @@
 //! the state engine, filters, formatters and chisels.
 
 mod capinfo;
+mod capture_out;
+mod chisels;
 mod flags;
 mod print;
 mod progress;
@@ -47,14 +49,36 @@ fn run() -> Result<i32> {
         filter::fields::list::list_events(&mut out)?;
         return Ok(0);
     }
+    if args.list_chisels {
+        return chisels::list();
+    }
+    if let Some(name) = &args.chisel_info {
+        return chisels::describe(name);
+    }
+    if let (false, Some(input)) = (args.chisels.is_empty(), &args.read_file) {
+        if let Some(app_args) = chisels::run_file(&args, input)? {
+            let status =
+                std::process::Command::new(std::env::current_exe()?).args(&app_args).status()?;
+            return Ok(status.code().unwrap_or(1));
+        }
+        return Ok(0);
+    }
     let filter_text = args.positional.join(" ");
     match (&args.read_file, &args.write_file) {
-        (Some(input), Some(output)) if filter_text.is_empty() && args.chisels.is_empty() => {
+        (Some(input), Some(output))
+            if filter_text.is_empty()
+                && args.chisels.is_empty()
+                && args.num_events.is_none()
+                && args.file_size_mb.is_none()
+                && args.rotate_seconds.is_none()
+                && args.file_limit.is_none()
+                && args.event_limit.is_none() =>
+        {
             let c = if args.compress { scap::Compression::Gzip } else { scap::Compression::None };
             rewrite::run(input, output, c)?;
             Ok(0)
         }
-        (Some(input), None) if args.chisels.is_empty() => {
+        (Some(input), _) if args.chisels.is_empty() => {
             print::Plan::new(&args, &filter_text)?.run_file(input)?;
             Ok(0)
         }
@@ -75,6 +99,10 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let _ = std::io::stdout().flush();
+            if let Some(c) = e.downcast_ref::<chisels::ChiselFailure>() {
+                eprintln!("{c}");
+                return ExitCode::from(c.0.exit_code().clamp(1, 255) as u8);
+            }
             eprintln!("sysray: {e:#}");
             ExitCode::FAILURE
         }

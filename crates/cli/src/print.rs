@@ -9,6 +9,7 @@ use filter::engine_source::Extractor;
 use filter::{Filter, Formatter, Preset, TimeMode};
 use scap::Record;
 
+use crate::capture_out::{CaptureOut, Rotation};
 use crate::flags::{BufferMode, LowArgs};
 use crate::progress::Progress;
 use crate::summary::Summary;
@@ -26,6 +27,28 @@ pub struct Plan {
     summary: Option<Summary>,
     render: RenderOptions,
     progress: bool,
+    capture: Option<CaptureOut>,
+    fatfile: bool,
+}
+
+/// What `-w` keeps of an event, as sinsp's dumper decides: matching events as
+/// they are, filtered-out internal events too, filtered-out state-changing events
+/// hidden (`STATE_ONLY`) with `-F`, nothing else. Returns the dump flags.
+fn dump_flags(
+    outcome: &engine::Outcome,
+    ev: &scap::Event<'_>,
+    fatfile: bool,
+    filtered: bool,
+) -> Option<u32> {
+    let info = ev.info();
+    if outcome.skipped {
+        return (!filtered).then(|| ev.dump_flags());
+    }
+    if !outcome.filtered_out || info.is_some_and(|i| i.is_internal()) {
+        return Some(ev.dump_flags());
+    }
+    let modifies = info.is_some_and(|i| i.has_flag(scap::table::ef::MODIFIES_STATE));
+    (fatfile && modifies).then_some(scap::dump_flags::STATE_ONLY)
 }
 
 fn buffer_format(m: Option<BufferMode>) -> BufferFormat {
@@ -81,6 +104,18 @@ impl Plan {
             summary: args.summary.then(Summary::default),
             render,
             progress: args.progress && std::io::stderr().is_terminal(),
+            capture: args.write_file.as_ref().map(|p| {
+                let c =
+                    if args.compress { scap::Compression::Gzip } else { scap::Compression::None };
+                let rot = Rotation {
+                    size_bytes: args.file_size_mb.unwrap_or(0) * 1_000_000,
+                    seconds: args.rotate_seconds.unwrap_or(0),
+                    file_limit: args.file_limit.unwrap_or(0),
+                    event_limit: args.event_limit.unwrap_or(0),
+                };
+                CaptureOut::new(p, c, rot)
+            }),
+            fatfile: args.fatfile,
         })
     }
 
@@ -96,6 +131,12 @@ impl Plan {
         let mut line = Vec::with_capacity(4096);
         let mut counted = 0u64;
         let mut progress = self.progress.then(|| Progress::new(path));
+        let first_meta = reader.metadata().clone();
+        if let Some(c) = &mut self.capture {
+            self.quiet = true;
+            c.open_first(None, &mut || (first_meta.clone(), Vec::new()))?;
+        }
+        let filtered = self.filter.is_some() && !self.display_filter;
         let result = loop {
             if let Some(p) = &mut progress {
                 p.tick(reader.file_progress());
@@ -115,6 +156,12 @@ impl Plan {
                 }
                 _ => engine.process(&ev, None),
             };
+            if let Some(c) = &mut self.capture {
+                if let Some(flags) = dump_flags(&outcome, &ev, self.fatfile, filtered) {
+                    let snapshot = &mut || (first_meta.clone(), Vec::new());
+                    c.write(&ev, flags, snapshot)?;
+                }
+            }
             if !outcome.counts() {
                 continue;
             }
@@ -160,6 +207,9 @@ impl Plan {
             s.print(&mut out)?;
         }
         out.flush()?;
+        if let Some(c) = &mut self.capture {
+            c.finish()?;
+        }
         result?;
         Ok(())
     }

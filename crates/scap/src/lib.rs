@@ -52,4 +52,4 @@ pub use meta::{
 };
 pub use reader::{BlockCensus, Reader, ReaderBuilder, Record};
 pub use stream::Compression;
-pub use writer::Writer;
+pub use writer::{CountingWriter, Writer};

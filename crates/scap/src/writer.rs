@@ -58,6 +58,40 @@ impl<W: Write> Write for Sink<W> {
     }
 }
 
+/// Counts the bytes that reach the file (after compression).
+pub struct CountingWriter<W> {
+    inner: W,
+    count: u64,
+}
+
+impl<W: Write> Write for CountingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.count += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl<W> CountingWriter<W> {
+    /// Wraps `inner`.
+    pub fn new(inner: W) -> Self {
+        CountingWriter { inner, count: 0 }
+    }
+
+    /// Bytes written through so far.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// The wrapped writer.
+    pub fn into_inner(self) -> W {
+        self.inner
+    }
+}
+
 /// Writes a capture. Call [`Writer::write_metadata`] once, then
 /// [`Writer::write_event`] for each event, then [`Writer::finish`].
 pub struct Writer<W: Write> {
@@ -67,7 +101,7 @@ pub struct Writer<W: Write> {
     events: u64,
 }
 
-impl Writer<BufWriter<File>> {
+impl Writer<CountingWriter<BufWriter<File>>> {
     /// Creates (truncates) a capture file.
     pub fn create(path: impl AsRef<Path>, compression: Compression) -> Result<Self> {
         let path = path.as_ref();
@@ -77,7 +111,18 @@ impl Writer<BufWriter<File>> {
             compressed: false,
             kind: ErrorKind::Io(e),
         })?;
-        Self::new(BufWriter::with_capacity(1 << 18, f), compression)
+        Self::new(CountingWriter::new(BufWriter::with_capacity(1 << 18, f)), compression)
+    }
+
+    /// Bytes that reached the file so far (compressed size for compressed output;
+    /// the compressor's internal buffer is not counted). sysdig's `-C` compares
+    /// this, its `scap_dump_get_offset`, with the rotation size.
+    pub fn file_bytes(&self) -> u64 {
+        match &self.sink {
+            Sink::Plain(w) => w.count(),
+            Sink::Gzip(g) => g.get_ref().count(),
+            Sink::Zstd(z) => z.get_ref().count(),
+        }
     }
 }
 

@@ -1,0 +1,94 @@
+//! `-c NAME [args]`, `-cl` and `-i NAME`: chisels over a capture file.
+
+use std::io::Write;
+
+use anyhow::{Result, anyhow};
+use chisel::{ChiselError, ChiselRunner, Consume, RunOptions, SearchPath};
+use engine::{BufferFormat, Engine};
+
+use crate::flags::{BufferMode, LowArgs};
+
+/// A chisel failure, with the exit status the chisel asked for.
+#[derive(Debug)]
+pub struct ChiselFailure(pub ChiselError);
+
+impl std::fmt::Display for ChiselFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for ChiselFailure {}
+
+fn fail(e: ChiselError) -> anyhow::Error {
+    anyhow!(ChiselFailure(e))
+}
+
+/// `-cl`.
+pub fn list() -> Result<i32> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    chisel::list_chisels(&SearchPath::from_env(), &mut out)?;
+    out.flush()?;
+    Ok(0)
+}
+
+/// `-i NAME`.
+pub fn describe(name: &str) -> Result<i32> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    chisel::describe(&SearchPath::from_env(), name, &mut out).map_err(fail)?;
+    out.flush()?;
+    Ok(0)
+}
+
+fn buffer_format(m: Option<BufferMode>) -> BufferFormat {
+    match m.unwrap_or_default() {
+        BufferMode::Normal => BufferFormat::Dots,
+        BufferMode::Ascii => BufferFormat::Ascii,
+        BufferMode::Base64 => BufferFormat::Base64,
+        BufferMode::Hex => BufferFormat::Hex,
+        BufferMode::HexAscii => BufferFormat::HexAscii,
+    }
+}
+
+/// Runs the chisels of the command line over `-r FILE`. Returns the arguments of
+/// `sysdig.run_app`, if a chisel asked to run sysray again.
+pub fn run_file(args: &LowArgs, path: &std::path::Path) -> Result<Option<Vec<String>>> {
+    let opts = RunOptions {
+        print_container_data: args
+            .print_format
+            .as_deref()
+            .is_some_and(|p| filter::Preset::from_flag(p).is_some()),
+        json: args.json,
+        buffer_format: buffer_format(args.buffer_mode),
+        buffer_format_explicit: args.buffer_mode.is_some() || args.json,
+        live: false,
+        evtsource_name: path.to_string_lossy().into_owned(),
+    };
+    let stdout: Box<dyn Write> = Box::new(std::io::BufWriter::new(std::io::stdout()));
+    let mut runner = ChiselRunner::new(SearchPath::from_env(), opts, stdout);
+    let mut taken = 0;
+    for spec in &args.chisels {
+        let rest: Vec<&str> = spec.rest.iter().map(String::as_str).collect();
+        if runner.add(&spec.name, rest.first().copied(), &rest).map_err(fail)? == Consume::NextWord
+        {
+            taken += 1;
+        }
+    }
+    let words = &args.positional[taken.min(args.positional.len())..];
+    let filter_text = words.join(" ");
+    let filter = (!filter_text.trim().is_empty()).then_some(filter_text.as_str());
+    if let Some(f) = filter {
+        if let Err(e) = filter::Filter::compile(f) {
+            return Err(crate::print::filter_error(f, &e));
+        }
+    }
+    runner.init(filter).map_err(fail)?;
+    let mut reader = scap::Reader::open(path)?;
+    let mut engine = Engine::new();
+    engine.load_metadata(reader.metadata());
+    chisel::run_capture(&mut reader, &mut engine, &mut runner, args.num_events).map_err(fail)?;
+    runner.flush().map_err(fail)?;
+    Ok(runner.run_app())
+}
