@@ -28,17 +28,21 @@ end
 function on_init()
 	local ok_tags, tags = pcall(chisel.request_field, "span.tags")
 	local ok_dur, dur = pcall(chisel.request_field, "span.duration")
-	if not (ok_tags and ok_dur) then
-		print("tracers_2_statsd: this build has no span.* fields (tracer events are not decoded)")
-		return false
+	-- Without span fields (sysray does not decode tracer events yet) there is
+	-- nothing to send; the chisel then runs and sends nothing, as sysdig does
+	-- on captures without tracers.
+	if ok_tags and ok_dur then
+		f_tags, f_duration = tags, dur
+		client = make_client({host = host, port = port})
 	end
-	f_tags, f_duration = tags, dur
-	client = make_client({host = host, port = port})
 	chisel.set_filter("evt.type=tracer and evt.dir=<")
 	return true
 end
 
 function on_event()
+	if client == nil then
+		return true
+	end
 	local d = evt.field(f_duration)
 	if d then
 		client:timer(tostring(evt.field(f_tags)), tonumber(d) / 1000000)

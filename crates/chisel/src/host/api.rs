@@ -151,7 +151,9 @@ fn install_chisel(lua: &Lua) -> mlua::Result<Table> {
         lua.create_function(|lua, name: Option<String>| {
             let Some(name) = name else { return err("chisel requesting nil field") };
             let st = chisel(lua)?;
-            match resolve(&name, Context::Filter) {
+            // As in sysdig, the name only has to start with a field: the rest is
+            // ignored (`evt.arg.environment` is `evt.arg.env`).
+            match resolve(&name, Context::Format) {
                 Ok((field, _)) => {
                     let mut h = st.handles.borrow_mut();
                     h.push(Handle { field, cpu_last: Default::default() });
