@@ -75,7 +75,6 @@
 mod args;
 mod drive;
 mod error;
-mod fields;
 mod host;
 mod interval;
 mod listing;

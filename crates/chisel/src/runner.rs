@@ -7,7 +7,6 @@ use engine::{Engine, EventCtx};
 
 use crate::args::{self, ArgSpec, Consume};
 use crate::error::ChiselError;
-use crate::fields::CtxSource;
 use crate::host::{Chisel, RunOptions, Shared, runtime_error};
 use crate::interval::Tick;
 use crate::search::SearchPath;
@@ -35,7 +34,6 @@ pub struct ChiselRunner {
     chisels: Vec<Chisel>,
     global_filter: Option<filter::Filter>,
     ticks: Vec<Tick>,
-    scratch: Vec<u8>,
     line: Vec<u8>,
     started: bool,
     ended: bool,
@@ -49,7 +47,6 @@ impl ChiselRunner {
             chisels: Vec::new(),
             global_filter: None,
             ticks: Vec::new(),
-            scratch: Vec::new(),
             line: Vec::new(),
             started: false,
             ended: false,
@@ -199,9 +196,7 @@ impl ChiselRunner {
     /// True if `ctx` passes the global filter (use it as the engine's filter).
     pub fn filter_event(&mut self, ctx: &EventCtx<'_>) -> bool {
         let Some(f) = &self.global_filter else { return true };
-        let opts = self.shared.render_opts();
-        let mut src = CtxSource::new(ctx, &opts, &mut self.scratch);
-        f.matches(&mut src)
+        f.matches(&mut self.shared.extractor.borrow_mut().source(ctx))
     }
 
     /// Runs every chisel's `on_capture_start`.
@@ -263,18 +258,16 @@ impl ChiselRunner {
         self.shared.last_ts.set(ts);
         let shared = self.shared.clone();
         let _g = shared.enter(Some(ctx.engine()), Some(ctx));
-        let opts = shared.render_opts();
         for i in 0..self.chisels.len() {
             self.run_ticks(i, ts)?;
             if !delivered {
                 continue;
             }
             let chisel = &self.chisels[i];
-            if let Some(f) = &*chisel.state.filter.borrow() {
-                let mut src = CtxSource::new(ctx, &opts, &mut self.scratch);
-                if !f.matches(&mut src) {
-                    continue;
-                }
+            if let Some(f) = &*chisel.state.filter.borrow()
+                && !f.matches(&mut shared.extractor.borrow_mut().source(ctx))
+            {
+                continue;
             }
             if let Some(f) = &chisel.on_event {
                 let accepted = match f.call::<mlua::Value>(()) {
@@ -290,9 +283,14 @@ impl ChiselRunner {
             }
             if let Some(fmt) = &*chisel.state.format.borrow() {
                 self.line.clear();
-                let mut scratch = chisel.state.scratch.borrow_mut();
-                if fmt.render(ctx, &opts, shared.opts.json, &mut self.line, &mut scratch) {
-                    self.line.push(b'\n');
+                let mut x = shared.extractor.borrow_mut();
+                let mut src = x.source(ctx);
+                let printed = if shared.opts.json {
+                    fmt.write_json(&mut src, &mut self.line)
+                } else {
+                    fmt.write_text(&mut src, &mut self.line)
+                };
+                if printed {
                     shared.write(&self.line)?;
                 }
             }

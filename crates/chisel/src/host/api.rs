@@ -11,8 +11,6 @@ use filter::value::Value as FValue;
 use mlua::{LightUserData, Lua, MultiValue, Table, Value};
 
 use super::{ChiselState, Handle, Shared, tables};
-use crate::fields::CtxSource;
-use crate::fields::format::EventFormat;
 
 fn err<T>(msg: impl Into<String>) -> mlua::Result<T> {
     Err(mlua::Error::RuntimeError(msg.into()))
@@ -75,7 +73,7 @@ fn evt_field(lua: &Lua, h: Value) -> mlua::Result<Value> {
         }
         FieldId::ThreadCpu => {
             let ev = ctx.event();
-            if !crate::fields::is_procinfo(ev.event_type()) {
+            if ev.event_type() != scap::table::ids::PROCINFO_E {
                 return Ok(Value::Nil);
             }
             let total = ev.param_u64(0).unwrap_or(0).wrapping_add(ev.param_u64(1).unwrap_or(0));
@@ -86,7 +84,8 @@ fn evt_field(lua: &Lua, h: Value) -> mlua::Result<Value> {
         _ => {}
     }
     let mut out = Ok(Value::Nil);
-    CtxSource::new(ctx, &opts, &mut scratch).extract(&handle.field, &mut |v| {
+    let mut x = sh.extractor.borrow_mut();
+    x.source(ctx).extract(&handle.field, &mut |v| {
         out = to_lua(lua, v);
         true
     });
@@ -130,6 +129,10 @@ fn install_evt(lua: &Lua) -> mlua::Result<Table> {
     Ok(t)
 }
 
+/// The format `""` and `"default"` stand for in `set_event_formatter`.
+const DEFAULT_FORMAT: &str =
+    "*%evt.num %evt.time %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.args";
+
 fn interval_setter(lua: &Lua, scale: f64, precise: bool) -> mlua::Result<mlua::Function> {
     lua.create_function(move |lua, n: f64| {
         let st = chisel(lua)?;
@@ -153,7 +156,17 @@ fn install_chisel(lua: &Lua) -> mlua::Result<Table> {
             let st = chisel(lua)?;
             // As in sysdig, the name only has to start with a field: the rest is
             // ignored (`evt.arg.environment` is `evt.arg.env`).
-            match resolve(&name, Context::Format) {
+            // Values are those sysdig's output shows (fd names without
+            // unprintable bytes), except `evt.rawarg.*`, which is raw (bytes for
+            // buffers), as filters see it.
+            let field = resolve(&name, Context::Format).and_then(|(f, used)| {
+                if f.id == FieldId::EvtRawarg {
+                    resolve(&name[..used], Context::Filter)
+                } else {
+                    Ok((f, used))
+                }
+            });
+            match field {
                 Ok((field, _)) => {
                     let mut h = st.handles.borrow_mut();
                     h.push(Handle { field, cpu_last: Default::default() });
@@ -184,7 +197,8 @@ fn install_chisel(lua: &Lua) -> mlua::Result<Table> {
         "set_event_formatter",
         lua.create_function(|lua, s: String| {
             let st = chisel(lua)?;
-            match EventFormat::compile(&s) {
+            let fmt = if s.is_empty() || s == "default" { DEFAULT_FORMAT } else { s.as_str() };
+            match filter::Formatter::new(fmt) {
                 Ok(f) => {
                     *st.format.borrow_mut() = Some(f);
                     Ok(())
@@ -295,7 +309,7 @@ fn install_sysdig(lua: &Lua) -> mlua::Result<Table> {
                 ));
             };
             if !sh.opts.buffer_format_explicit {
-                sh.buffer_format.set(bf);
+                sh.set_buffer_format(bf);
             }
             Ok(())
         })?,
@@ -500,6 +514,5 @@ pub(super) fn install(lua: &Lua) -> mlua::Result<()> {
     g.set("evt", install_evt(lua)?)?;
     g.set("chisel", install_chisel(lua)?)?;
     g.set("sysdig", install_sysdig(lua)?)?;
-    let _: Option<&dyn FieldSource> = None;
     Ok(())
 }

@@ -23,7 +23,6 @@ use rustc_hash::FxHashMap;
 
 use crate::args::ArgSpec;
 use crate::error::ChiselError;
-use crate::fields::format::EventFormat;
 use crate::interval::IntervalClock;
 use crate::search::SearchPath;
 
@@ -60,6 +59,8 @@ pub(crate) struct Shared {
     pub last_ts: Cell<u64>,
     pub read_progress: Cell<f64>,
     pub udp: RefCell<Option<std::net::UdpSocket>>,
+    /// Field extraction (the filter crate's), rebuilt when the buffer format changes.
+    pub extractor: RefCell<filter::engine_source::Extractor>,
     engine: Cell<*const Engine>,
     ctx: Cell<*const ()>,
 }
@@ -95,6 +96,10 @@ impl Shared {
             last_ts: Cell::new(0),
             read_progress: Cell::new(0.0),
             udp: RefCell::new(None),
+            extractor: RefCell::new(filter::engine_source::Extractor::new(RenderOptions {
+                buffer: bf,
+                max_len: 0,
+            })),
             engine: Cell::new(std::ptr::null()),
             ctx: Cell::new(std::ptr::null()),
         }
@@ -140,6 +145,12 @@ impl Shared {
         RenderOptions { buffer: self.buffer_format.get(), max_len: 0 }
     }
 
+    /// Switches the buffer format chisel output renders with.
+    pub(crate) fn set_buffer_format(&self, bf: BufferFormat) {
+        self.buffer_format.set(bf);
+        *self.extractor.borrow_mut() = filter::engine_source::Extractor::new(self.render_opts());
+    }
+
     pub(crate) fn write(&self, bytes: &[u8]) -> std::io::Result<()> {
         self.out.borrow_mut().write_all(bytes)
     }
@@ -156,7 +167,7 @@ pub(crate) struct Handle {
 pub(crate) struct ChiselState {
     pub name: RefCell<String>,
     pub filter: RefCell<Option<filter::Filter>>,
-    pub format: RefCell<Option<EventFormat>>,
+    pub format: RefCell<Option<filter::Formatter>>,
     pub clock: RefCell<IntervalClock>,
     pub handles: RefCell<Vec<Handle>>,
     pub exec: RefCell<Option<(String, Vec<String>)>>,
