@@ -76,7 +76,7 @@ impl FieldSource for EngineSource<'_, '_> {
             FieldClass::EvtAll | FieldClass::EvtSyscall => {
                 fields::evt::extract(field, &cx, buf, sink)
             }
-            FieldClass::Process if info.name.starts_with("thread.") => {
+            FieldClass::Process if fields::thread::is_thread_field(field.id) => {
                 fields::thread::extract(field, &cx, buf, sink)
             }
             FieldClass::Process => fields::proc::extract(field, &cx, buf, sink),

@@ -31,31 +31,48 @@ fn civil(days: i64) -> (i64, u32, u32) {
     (y, m, d)
 }
 
+fn push2(out: &mut Vec<u8>, n: i64) {
+    let n = n.rem_euclid(100) as u8;
+    out.push(b'0' + n / 10);
+    out.push(b'0' + n % 10);
+}
+
+fn push_date(out: &mut Vec<u8>, y: i64, mo: u32, d: u32) {
+    crate::format::text::push_padded(out, y.max(0) as u64, 4);
+    out.push(b'-');
+    push2(out, i64::from(mo));
+    out.push(b'-');
+    push2(out, i64::from(d));
+}
+
 /// Writes the local time of `ts` in one of sysdig's time formats.
 fn write_time(out: &mut Vec<u8>, cx: &Cx<'_, '_>, ts: u64, id: FieldId) {
     let secs = (ts / NS) as i64;
     let off = cx.tz.offset(secs);
     let local = secs + off;
-    let (y, mo, d) = civil(local.div_euclid(86_400));
     let sod = local.rem_euclid(86_400);
-    let (h, mi, s) = (sod / 3600, sod / 60 % 60, sod % 60);
     let ns = ts % NS;
-    let _ = match id {
-        FieldId::EvtTime => write!(out, "{h:02}:{mi:02}:{s:02}.{ns:09}"),
-        FieldId::EvtTimeS => write!(out, "{h:02}:{mi:02}:{s:02}"),
-        FieldId::EvtDatetime => write!(out, "{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}.{ns:09}"),
-        FieldId::EvtDatetimeS => write!(out, "{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}"),
-        _ => {
-            let sign = if off < 0 { '-' } else { '+' };
-            let a = off.abs();
-            write!(
-                out,
-                "{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{ns:09}{sign}{:02}{:02}",
-                a / 3600,
-                a / 60 % 60
-            )
-        }
-    };
+    if matches!(id, FieldId::EvtDatetime | FieldId::EvtDatetimeS | FieldId::EvtTimeIso8601) {
+        let (y, mo, d) = civil(local.div_euclid(86_400));
+        push_date(out, y, mo, d);
+        out.push(if id == FieldId::EvtTimeIso8601 { b'T' } else { b' ' });
+    }
+    push2(out, sod / 3600);
+    out.push(b':');
+    push2(out, sod / 60 % 60);
+    out.push(b':');
+    push2(out, sod % 60);
+    if matches!(id, FieldId::EvtTimeS | FieldId::EvtDatetimeS) {
+        return;
+    }
+    out.push(b'.');
+    crate::format::text::push_padded(out, ns, 9);
+    if id == FieldId::EvtTimeIso8601 {
+        out.push(if off < 0 { b'-' } else { b'+' });
+        let a = off.abs();
+        push2(out, a / 3600);
+        push2(out, a / 60 % 60);
+    }
 }
 
 /// `evt.latency.human`: a duration with a unit, as sysdig formats it.

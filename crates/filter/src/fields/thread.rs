@@ -11,6 +11,31 @@ use super::{FieldArg, FieldId, FieldRef};
 use crate::engine_source::{Cx, Sink};
 use crate::value::Value;
 
+/// True for the `thread.*` fields of the process class.
+pub(crate) fn is_thread_field(id: FieldId) -> bool {
+    use FieldId::*;
+    matches!(
+        id,
+        ThreadTid
+            | ThreadIsmain
+            | ThreadExectime
+            | ThreadTotexectime
+            | ThreadCgroups
+            | ThreadCgroup
+            | ThreadVtid
+            | ThreadCpu
+            | ThreadCpuUser
+            | ThreadCpuSystem
+            | ThreadVmsize
+            | ThreadVmrss
+            | ThreadVmsizeB
+            | ThreadVmrssB
+            | ThreadNametid
+            | ThreadPfmajor
+            | ThreadPfminor
+    )
+}
+
 /// Extracts a `thread.*` field.
 pub(crate) fn extract(f: &FieldRef, cx: &Cx<'_, '_>, buf: &mut Vec<u8>, sink: Sink<'_>) {
     let ev = cx.ev();
@@ -108,4 +133,17 @@ fn exectime(f: &FieldRef, cx: &Cx<'_, '_>) -> u64 {
     let ts = cx.ev().ts();
     let prev = f.prev_ts.replace(ts);
     if prev == 0 { 0 } else { ts.saturating_sub(prev) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::FIELDS;
+
+    #[test]
+    fn thread_fields_are_exactly_the_thread_names() {
+        for f in FIELDS {
+            assert_eq!(is_thread_field(f.id), f.name.starts_with("thread."), "{}", f.name);
+        }
+    }
 }

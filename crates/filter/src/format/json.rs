@@ -45,12 +45,28 @@ fn decode(s: &[u8], i: usize) -> (u32, usize) {
     }
 }
 
+/// True for the bytes that cannot be copied as they are.
+const fn special_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i < 0x20 || i == b'"' as usize || i == b'\\' as usize || i >= 0x80;
+        i += 1;
+    }
+    t
+}
+static SPECIAL: [bool; 256] = special_table();
+
 /// Appends `s` as a quoted JSON string.
 pub fn push_string(out: &mut Vec<u8>, s: &[u8]) {
     out.push(b'"');
     let mut i = 0;
     while i < s.len() {
-        let b = s[i];
+        // Copy the run of plain bytes in one go.
+        let run = s[i..].iter().position(|&b| SPECIAL[b as usize]).unwrap_or(s.len() - i);
+        out.extend_from_slice(&s[i..i + run]);
+        i += run;
+        let Some(&b) = s.get(i) else { break };
         match b {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),

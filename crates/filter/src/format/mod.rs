@@ -290,7 +290,9 @@ impl Formatter {
 
     fn push_outputtime<S: FieldSource + ?Sized>(&self, src: &mut S, out: &mut Vec<u8>) -> bool {
         let secs_ns = |out: &mut Vec<u8>, ns: u64| {
-            let _ = write!(out, "{}.{:09}", ns / 1_000_000_000, ns % 1_000_000_000);
+            out.extend_from_slice(itoa::Buffer::new().format(ns / 1_000_000_000).as_bytes());
+            out.push(b'.');
+            text::push_padded(out, ns % 1_000_000_000, 9);
         };
         let ns = match self.time_mode {
             TimeMode::Human => {

@@ -13,8 +13,15 @@ pub fn push_value(out: &mut Vec<u8>, v: &Value<'_>, info: &FieldInfo, ty: FieldT
         Value::Bytes(b) => {
             out.extend(b.iter().map(|&c| if (0x20..0x7f).contains(&c) { c } else { b'.' }))
         }
-        Value::I64(n) => push_int(out, i128::from(n), info.print, ty),
-        Value::U64(n) => push_int(out, i128::from(n), info.print, ty),
+        Value::I64(n) => match info.print {
+            Print::Hex | Print::Padded10 => push_int(out, i128::from(n), info.print, ty),
+            _ => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+        },
+        Value::U64(n) => match info.print {
+            Print::Hex => push_int(out, i128::from(n), info.print, ty),
+            Print::Padded10 => push_padded(out, n, 9),
+            _ => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+        },
         Value::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
         Value::Ip(ip) => {
             let _ = write!(out, "{ip}");
@@ -45,6 +52,14 @@ fn push_int(out: &mut Vec<u8>, n: i128, print: Print, ty: FieldType) {
             out.extend_from_slice(b.format(n).as_bytes());
         }
     }
+}
+
+/// Appends `n` in decimal, zero-padded to at least `width` digits.
+pub fn push_padded(out: &mut Vec<u8>, n: u64, width: usize) {
+    let mut b = itoa::Buffer::new();
+    let digits = b.format(n).as_bytes();
+    out.extend(std::iter::repeat_n(b'0', width.saturating_sub(digits.len())));
+    out.extend_from_slice(digits);
 }
 
 /// Pads with spaces or cuts `out[start..]` to exactly `width` bytes (0: no change).
@@ -78,6 +93,7 @@ mod tests {
         assert_eq!(text(Value::I64(0x5583), FieldId::FdDev), "5583");
         assert_eq!(text(Value::I64(-1), FieldId::FdDev), "FFFFFFFF");
         assert_eq!(text(Value::U64(5298), FieldId::EvtReltime), "000005298");
+        assert_eq!(text(Value::U64(1_257_770_667), FieldId::EvtReltime), "1257770667");
         assert_eq!(text(Value::Bool(true), FieldId::EvtFailed), "true");
         assert_eq!(text(Value::Double(0.04), FieldId::ProcFdusage), "0.0");
         assert_eq!(text(Value::Ip("172.17.0.7".parse().unwrap()), FieldId::FdCip), "172.17.0.7");
