@@ -946,32 +946,29 @@ static __always_inline int on_syscall(struct pt_regs *regs, long id, int is_exit
 	s = get_scratch();
 	if (!s)
 		return 0;
-	s->args[0] = BPF_CORE_READ(regs, di);
-	s->args[1] = BPF_CORE_READ(regs, si);
-	s->args[2] = BPF_CORE_READ(regs, dx);
-	s->args[3] = BPF_CORE_READ(regs, r10);
-	s->args[4] = BPF_CORE_READ(regs, r8);
-	s->args[5] = BPF_CORE_READ(regs, r9);
+	/* tp_btf: regs is a trusted kernel pointer, read without helpers. */
+	s->args[0] = regs->di;
+	s->args[1] = regs->si;
+	s->args[2] = regs->dx;
+	s->args[3] = regs->r10;
+	s->args[4] = regs->r8;
+	s->args[5] = regs->r9;
 	s->ret = ret;
 	s->ppm_sc = e->ppm_sc;
 	s->nr = nr;
 	return submit(s, set, is_exit ? e->exit_event : e->enter_event, (__u32)pid_tgid);
 }
 
-SEC("raw_tracepoint/sys_enter")
-int sys_enter(struct bpf_raw_tracepoint_args *ctx)
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
-	__u64 *args = (__u64 *)ctx;
-	return on_syscall((struct pt_regs *)args[0], (long)args[1], 0, 0);
+	return on_syscall(regs, id, 0, 0);
 }
 
-SEC("raw_tracepoint/sys_exit")
-int sys_exit(struct bpf_raw_tracepoint_args *ctx)
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
-	__u64 *args = (__u64 *)ctx;
-	struct pt_regs *regs = (struct pt_regs *)args[0];
-	long id = BPF_CORE_READ(regs, orig_ax);
-	return on_syscall(regs, id, 1, (long)args[1]);
+	return on_syscall(regs, regs->orig_ax, 1, ret);
 }
 
 /* Common path of the non-syscall events: args[] already hold the values. */

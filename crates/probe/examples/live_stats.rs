@@ -5,7 +5,13 @@ use std::time::{Duration, Instant};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let secs: u64 = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(2);
-    let mut cap = probe::LiveCapture::builder().build()?;
+    // LIVE_ONLY_STATE=1: only state-changing syscalls leave the kernel.
+    let interest = if std::env::var_os("LIVE_ONLY_STATE").is_some() {
+        probe::Interest::events([])
+    } else {
+        probe::Interest::all()
+    };
+    let mut cap = probe::LiveCapture::builder().interesting(interest).build()?;
     let end = Instant::now() + Duration::from_secs(secs);
     let mut counts: BTreeMap<(&str, bool), u64> = BTreeMap::new();
     while Instant::now() < end {

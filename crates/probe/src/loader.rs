@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
+use aya::Btf;
 use aya::maps::{Array, MapData, PerCpuArray, RingBuf};
-use aya::programs::RawTracePoint;
+use aya::programs::{BtfTracePoint, RawTracePoint};
 use aya::{Ebpf, EbpfLoader};
 
 use crate::abi::{self, MAX_EVENT_IDS, PROBE_OBJECT, Settings, Stats, SyscallEntry};
@@ -109,8 +110,9 @@ pub(crate) fn load(cfg: &LoadConfig) -> Result<Loaded, Error> {
     }
     write_settings(&mut ebpf, &cfg.settings)?;
 
-    attach(&mut ebpf, "sys_enter", "sys_enter")?;
-    attach(&mut ebpf, "sys_exit", "sys_exit")?;
+    let btf = Btf::from_sys_fs().map_err(|e| map_error("kernel BTF", e))?;
+    attach_btf(&mut ebpf, &btf, "sys_enter")?;
+    attach_btf(&mut ebpf, &btf, "sys_exit")?;
     attach(&mut ebpf, "sched_process_exit", "sched_process_exit")?;
     if cfg.sched_switch {
         attach(&mut ebpf, "sched_switch", "sched_switch")?;
@@ -144,6 +146,18 @@ fn attach(ebpf: &mut Ebpf, program: &'static str, tracepoint: &str) -> Result<()
         .map_err(|e| map_error(program, e))?;
     prog.load().map_err(|e| map_error(program, e))?;
     prog.attach(tracepoint).map_err(|e| map_error(program, e))?;
+    Ok(())
+}
+
+/// Loads and attaches a `tp_btf` program named like its tracepoint.
+fn attach_btf(ebpf: &mut Ebpf, btf: &Btf, name: &'static str) -> Result<(), Error> {
+    let prog: &mut BtfTracePoint = ebpf
+        .program_mut(name)
+        .ok_or(Error::MissingProgram(name))?
+        .try_into()
+        .map_err(|e| map_error(name, e))?;
+    prog.load(name, btf).map_err(|e| map_error(name, e))?;
+    prog.attach().map_err(|e| map_error(name, e))?;
     Ok(())
 }
 
