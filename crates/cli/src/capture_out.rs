@@ -113,6 +113,15 @@ impl CaptureOut {
             .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
     }
 
+    /// Pushes what was written so far down to the file (a point from which a
+    /// killed capture still reads back).
+    pub fn flush(&mut self) -> Result<()> {
+        if let Some(w) = &mut self.writer {
+            w.flush().map_err(|e| anyhow::anyhow!("{e}"))?;
+        }
+        Ok(())
+    }
+
     /// Closes the current file.
     pub fn finish(&mut self) -> Result<()> {
         if let Some(w) = self.writer.take() {

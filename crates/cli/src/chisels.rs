@@ -4,9 +4,9 @@ use std::io::Write;
 
 use anyhow::{Result, anyhow};
 use chisel::{ChiselError, ChiselRunner, Consume, RunOptions, SearchPath};
-use engine::{BufferFormat, Engine};
+use engine::Engine;
 
-use crate::flags::{BufferMode, LowArgs};
+use crate::flags::LowArgs;
 
 /// A chisel failure, with the exit status the chisel asked for.
 #[derive(Debug)]
@@ -42,16 +42,6 @@ pub fn describe(name: &str) -> Result<i32> {
     Ok(0)
 }
 
-fn buffer_format(m: Option<BufferMode>) -> BufferFormat {
-    match m.unwrap_or_default() {
-        BufferMode::Normal => BufferFormat::Dots,
-        BufferMode::Ascii => BufferFormat::Ascii,
-        BufferMode::Base64 => BufferFormat::Base64,
-        BufferMode::Hex => BufferFormat::Hex,
-        BufferMode::HexAscii => BufferFormat::HexAscii,
-    }
-}
-
 /// Runs the chisels of the command line over `-r FILE`. Returns the arguments of
 /// `sysdig.run_app`, if a chisel asked to run sysray again.
 pub fn run_file(args: &LowArgs, path: &std::path::Path) -> Result<Option<Vec<String>>> {
@@ -61,7 +51,7 @@ pub fn run_file(args: &LowArgs, path: &std::path::Path) -> Result<Option<Vec<Str
             .as_deref()
             .is_some_and(|p| filter::Preset::from_flag(p).is_some()),
         json: args.json,
-        buffer_format: buffer_format(args.buffer_mode),
+        buffer_format: crate::print::buffer_format(args.buffer_mode),
         buffer_format_explicit: args.buffer_mode.is_some() || args.json,
         live: false,
         evtsource_name: path.to_string_lossy().into_owned(),

@@ -4,7 +4,9 @@
 mod capinfo;
 mod capture_out;
 mod chisels;
+mod file;
 mod flags;
+mod live;
 mod print;
 mod progress;
 mod rewrite;
@@ -78,13 +80,15 @@ fn run() -> Result<i32> {
             rewrite::run(input, output, c)?;
             Ok(0)
         }
-        (Some(input), _) if args.chisels.is_empty() => {
-            print::Plan::new(&args, &filter_text)?.run_file(input)?;
+        (Some(input), _) => {
+            file::run(&args, &filter_text, input)?;
             Ok(0)
         }
-        _ => bail!(
-            "live capture, -w with filters and chisels are not wired into the command line yet"
-        ),
+        (None, _) if args.chisels.is_empty() => {
+            live::run(&args, &filter_text)?;
+            Ok(0)
+        }
+        (None, _) => bail!("chisels on live capture are not wired into the command line yet"),
     }
 }
 

@@ -1,57 +1,20 @@
-//! The event loop of `sysray -r FILE`: reader → engine (with the filter) → output
-//! (text or JSON lines, `-S` summary, `-w` capture).
+//! The event loop shared by files and live capture: source → engine (with the
+//! filter) → outputs (text or JSON lines, `-S` summary, `-w` capture, chisels).
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, StdoutLock, Write};
 
 use anyhow::{Context, Result};
-use engine::{BufferFormat, Engine, RenderOptions};
+use engine::{BufferFormat, Engine, Outcome, RenderOptions};
 use filter::engine_source::Extractor;
 use filter::{Filter, Formatter, Preset, TimeMode};
-use scap::Record;
+use scap::{Event, Metadata, OwnedEvent};
 
 use crate::capture_out::{CaptureOut, Rotation};
 use crate::flags::{BufferMode, LowArgs};
-use crate::progress::Progress;
 use crate::summary::Summary;
 
-/// Everything the event loop needs, built from the command line.
-pub struct Plan {
-    filter: Option<Filter>,
-    display_filter: bool,
-    formatter: Formatter,
-    json: bool,
-    quiet: bool,
-    debug: bool,
-    unbuffered: bool,
-    num_events: Option<u64>,
-    summary: Option<Summary>,
-    render: RenderOptions,
-    progress: bool,
-    capture: Option<CaptureOut>,
-    fatfile: bool,
-}
-
-/// What `-w` keeps of an event, as sinsp's dumper decides: matching events as
-/// they are, filtered-out internal events too, filtered-out state-changing events
-/// hidden (`STATE_ONLY`) with `-F`, nothing else. Returns the dump flags.
-fn dump_flags(
-    outcome: &engine::Outcome,
-    ev: &scap::Event<'_>,
-    fatfile: bool,
-    filtered: bool,
-) -> Option<u32> {
-    let info = ev.info();
-    if outcome.skipped {
-        return (!filtered).then(|| ev.dump_flags());
-    }
-    if !outcome.filtered_out || info.is_some_and(|i| i.is_internal()) {
-        return Some(ev.dump_flags());
-    }
-    let modifies = info.is_some_and(|i| i.has_flag(scap::table::ef::MODIFIES_STATE));
-    (fatfile && modifies).then_some(scap::dump_flags::STATE_ONLY)
-}
-
-fn buffer_format(m: Option<BufferMode>) -> BufferFormat {
+/// Maps the buffer flags to the engine's buffer format.
+pub fn buffer_format(m: Option<BufferMode>) -> BufferFormat {
     match m.unwrap_or_default() {
         BufferMode::Normal => BufferFormat::Dots,
         BufferMode::Ascii => BufferFormat::Ascii,
@@ -68,9 +31,56 @@ pub fn filter_error(text: &str, e: &filter::FilterError) -> anyhow::Error {
     anyhow::anyhow!("{e}\n  {text}\n  {}{}", " ".repeat(start), "^".repeat(width))
 }
 
-impl Plan {
-    /// Validates the options that shape the output.
-    pub fn new(args: &LowArgs, filter_text: &str) -> Result<Plan> {
+/// What `-w` keeps of an event, as sinsp's dumper decides: matching events as
+/// they are, filtered-out internal events too, filtered-out state-changing events
+/// hidden (`STATE_ONLY`) with `-F`, nothing else. Returns the dump flags.
+fn dump_flags(out: &Outcome, ev: &Event<'_>, fatfile: bool, filtered: bool) -> Option<u32> {
+    let info = ev.info();
+    if out.skipped {
+        return (!filtered).then(|| ev.dump_flags());
+    }
+    if !out.filtered_out || info.is_some_and(|i| i.is_internal()) {
+        return Some(ev.dump_flags());
+    }
+    let modifies = info.is_some_and(|i| i.has_flag(scap::table::ef::MODIFIES_STATE));
+    (fatfile && modifies).then_some(scap::dump_flags::STATE_ONLY)
+}
+
+/// Whether the loop goes on after an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Read the next event.
+    Continue,
+    /// `-n` reached or a chisel ended the capture.
+    Stop,
+}
+
+/// The outputs of one run, fed event by event.
+pub struct Pipeline {
+    /// The state engine.
+    pub engine: Engine,
+    filter: Option<Filter>,
+    display_filter: bool,
+    formatter: Formatter,
+    json: bool,
+    quiet: bool,
+    debug: bool,
+    unbuffered: bool,
+    num_events: Option<u64>,
+    summary: Option<Summary>,
+    capture: Option<CaptureOut>,
+    fatfile: bool,
+    extractor: Extractor,
+    out: std::io::BufWriter<StdoutLock<'static>>,
+    line: Vec<u8>,
+    counted: u64,
+    first_meta: Option<Metadata>,
+}
+
+impl Pipeline {
+    /// Builds the outputs the command line asks for. `filter_text` is the
+    /// capture filter (the words left after options and chisel arguments).
+    pub fn new(args: &LowArgs, filter_text: &str) -> Result<Pipeline> {
         let filter = if filter_text.trim().is_empty() {
             None
         } else {
@@ -92,125 +102,149 @@ impl Plan {
         let bf = buffer_format(args.buffer_mode);
         let render =
             if args.json { RenderOptions::json(bf) } else { RenderOptions::text(bf, args.verbose) };
-        Ok(Plan {
+        let capture = args.write_file.as_ref().map(|p| {
+            let c = if args.compress { scap::Compression::Gzip } else { scap::Compression::None };
+            let rot = Rotation {
+                size_bytes: args.file_size_mb.unwrap_or(0) * 1_000_000,
+                seconds: args.rotate_seconds.unwrap_or(0),
+                file_limit: args.file_limit.unwrap_or(0),
+                event_limit: args.event_limit.unwrap_or(0),
+            };
+            CaptureOut::new(p, c, rot)
+        });
+        Ok(Pipeline {
+            engine: Engine::new(),
             filter,
             display_filter: args.display_filter,
             formatter: formatter.with_time_mode(time_mode),
             json: args.json,
-            quiet: args.quiet,
+            // -w implies -q, as in sysdig.
+            quiet: args.quiet || capture.is_some(),
             debug: args.debug,
             unbuffered: args.unbuffered,
             num_events: args.num_events,
             summary: args.summary.then(Summary::default),
-            render,
-            progress: args.progress && std::io::stderr().is_terminal(),
-            capture: args.write_file.as_ref().map(|p| {
-                let c =
-                    if args.compress { scap::Compression::Gzip } else { scap::Compression::None };
-                let rot = Rotation {
-                    size_bytes: args.file_size_mb.unwrap_or(0) * 1_000_000,
-                    seconds: args.rotate_seconds.unwrap_or(0),
-                    file_limit: args.file_limit.unwrap_or(0),
-                    event_limit: args.event_limit.unwrap_or(0),
-                };
-                CaptureOut::new(p, c, rot)
-            }),
+            capture,
             fatfile: args.fatfile,
+            extractor: Extractor::new(render),
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+            line: Vec::with_capacity(4096),
+            counted: 0,
+            first_meta: None,
         })
     }
 
-    /// Reads `path` and prints its events. Events read before an error are
-    /// printed first; the error is returned after.
-    pub fn run_file(mut self, path: &std::path::Path) -> Result<()> {
-        let mut reader = scap::Reader::open(path)?;
-        let mut engine = Engine::new();
-        engine.load_metadata(reader.metadata());
-        let mut extractor = Extractor::new(self.render);
-        let stdout = std::io::stdout();
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-        let mut line = Vec::with_capacity(4096);
-        let mut counted = 0u64;
-        let mut progress = self.progress.then(|| Progress::new(path));
-        let first_meta = reader.metadata().clone();
-        if let Some(c) = &mut self.capture {
-            self.quiet = true;
-            c.open_first(None, &mut || (first_meta.clone(), Vec::new()))?;
-        }
-        let filtered = self.filter.is_some() && !self.display_filter;
-        let result = loop {
-            if let Some(p) = &mut progress {
-                p.tick(reader.file_progress());
-            }
-            let ev = match reader.next() {
-                Ok(None) => break Ok(()),
-                Ok(Some(Record::Section(m))) => {
-                    engine.load_metadata(m);
-                    continue;
-                }
-                Ok(Some(Record::Event(ev))) => ev,
-                Err(e) => break Err(e),
-            };
-            let outcome = match (&self.filter, self.display_filter) {
-                (Some(f), false) => {
-                    engine.process(&ev, Some(&mut |ctx| f.matches(&mut extractor.source(ctx))))
-                }
-                _ => engine.process(&ev, None),
-            };
+    /// The compiled capture filter.
+    pub fn filter(&self) -> Option<&Filter> {
+        self.filter.as_ref()
+    }
+
+    /// Starts a capture section: loads its state, and opens the `-w` file with
+    /// it (`live_now` gives the wall clock for time-named files).
+    pub fn start(
+        &mut self,
+        meta: &Metadata,
+        containers: &[OwnedEvent],
+        live_now: Option<u64>,
+    ) -> Result<()> {
+        self.engine.load_metadata(meta);
+        if self.first_meta.is_none() {
+            self.first_meta = Some(meta.clone());
             if let Some(c) = &mut self.capture {
-                if let Some(flags) = dump_flags(&outcome, &ev, self.fatfile, filtered) {
-                    let snapshot = &mut || (first_meta.clone(), Vec::new());
-                    c.write(&ev, flags, snapshot)?;
-                }
+                let state = &mut || (meta.clone(), containers.to_vec());
+                c.open_first(live_now, state)?;
             }
-            if !outcome.counts() {
-                continue;
-            }
-            if self.num_events.is_some_and(|n| counted >= n) {
-                break Ok(());
-            }
-            counted += 1;
-            if let Some(s) = &mut self.summary {
-                s.add(&ev);
-            }
-            if self.quiet || !outcome.is_shown(self.debug) {
-                continue;
-            }
-            let ctx = engine.ctx(&ev);
-            let mut src = extractor.source(&ctx);
-            if self.display_filter {
-                if let Some(f) = &self.filter {
-                    if !f.matches(&mut src) {
-                        continue;
-                    }
-                }
-            }
-            line.clear();
-            let printed = if self.json {
-                self.formatter.write_json(&mut src, &mut line)
-            } else {
-                self.formatter.write_text(&mut src, &mut line)
-            };
-            if printed {
-                out.write_all(&line)?;
-                if self.unbuffered {
-                    out.flush()?;
-                }
-            }
-        };
-        if let Some(p) = progress {
-            p.finish();
         }
+        Ok(())
+    }
+
+    /// A new section of a concatenated capture.
+    pub fn section(&mut self, meta: &Metadata) {
+        self.engine.load_metadata(meta);
+    }
+
+    /// Processes one event through every output.
+    pub fn event(&mut self, ev: &Event<'_>) -> Result<Step> {
+        let engine = &mut self.engine;
+        let extractor = &mut self.extractor;
+        let outcome = match (&self.filter, self.display_filter) {
+            (Some(f), false) => {
+                engine.process(ev, Some(&mut |ctx| f.matches(&mut extractor.source(ctx))))
+            }
+            _ => engine.process(ev, None),
+        };
+        if let Some(c) = &mut self.capture {
+            let filtered = self.filter.is_some() && !self.display_filter;
+            if let Some(flags) = dump_flags(&outcome, ev, self.fatfile, filtered) {
+                let engine = &self.engine;
+                let state = &mut || (engine.snapshot(), engine.container_events(ev.ts()));
+                c.write(ev, flags, state)?;
+            }
+        }
+        if !outcome.counts() {
+            return Ok(Step::Continue);
+        }
+        if self.num_events.is_some_and(|n| self.counted >= n) {
+            return Ok(Step::Stop);
+        }
+        self.counted += 1;
+        if let Some(s) = &mut self.summary {
+            s.add(ev);
+        }
+        if self.quiet || !outcome.is_shown(self.debug) {
+            return Ok(Step::Continue);
+        }
+        let ctx = self.engine.ctx(ev);
+        let mut src = self.extractor.source(&ctx);
+        if self.display_filter {
+            if let Some(f) = &self.filter {
+                if !f.matches(&mut src) {
+                    return Ok(Step::Continue);
+                }
+            }
+        }
+        self.line.clear();
+        let printed = if self.json {
+            self.formatter.write_json(&mut src, &mut self.line)
+        } else {
+            self.formatter.write_text(&mut src, &mut self.line)
+        };
+        if printed {
+            self.out.write_all(&self.line)?;
+            if self.unbuffered {
+                self.out.flush()?;
+            }
+        }
+        Ok(Step::Continue)
+    }
+
+    /// Events counted so far (`-n` counts these).
+    pub fn counted(&self) -> u64 {
+        self.counted
+    }
+
+    /// Nothing arrived for a while (live): push what was written to the file and
+    /// the terminal.
+    pub fn idle(&mut self) -> Result<()> {
+        self.out.flush()?;
+        if let Some(c) = &mut self.capture {
+            c.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Ends the run: colour reset, summary, closing the capture.
+    pub fn finish(mut self) -> Result<()> {
         if self.formatter.has_escape() && !self.quiet && !self.json {
-            out.write_all(b"\x1b[00m")?;
+            self.out.write_all(b"\x1b[00m")?;
         }
         if let Some(s) = &self.summary {
-            s.print(&mut out)?;
+            s.print(&mut self.out)?;
         }
-        out.flush()?;
+        self.out.flush()?;
         if let Some(c) = &mut self.capture {
             c.finish()?;
         }
-        result?;
         Ok(())
     }
 }

@@ -1,0 +1,112 @@
+//! `sysray [filter]` without `-r`: live capture with the eBPF probe.
+//!
+//! SIGINT, SIGTERM and SIGHUP stop the capture cleanly (the `-w` file is
+//! finished and valid). While events flow, the `-w` file is flushed at least every
+//! 200 ms, so a capture killed with SIGKILL still reads back up to its last flush.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, Result, anyhow};
+use probe::{ContainerOptions, Interest, LiveCapture};
+
+use crate::flags::LowArgs;
+use crate::print::{Pipeline, Step};
+
+const FLUSH_EVERY: Duration = Duration::from_millis(200);
+
+fn stop_flag() -> Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in
+        [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP]
+    {
+        signal_hook::flag::register(sig, Arc::clone(&stop))
+            .context("installing signal handlers")?;
+    }
+    Ok(stop)
+}
+
+/// Which syscalls must leave the kernel: everything when writing a capture or
+/// when the filter may match any event, else the filter's event types (the
+/// probe always adds the state-changing ones).
+fn interest(args: &LowArgs, p: &Pipeline) -> Interest {
+    match p.filter() {
+        Some(f) if args.write_file.is_none() && !args.display_filter => {
+            let set = f.event_types();
+            if set.is_all() { Interest::all() } else { Interest::events(set.iter()) }
+        }
+        _ => Interest::all(),
+    }
+}
+
+/// Captures live until a signal, `-n`, `-M` or the end of a chisel.
+pub fn run(args: &LowArgs, filter_text: &str) -> Result<()> {
+    probe::check_support().map_err(|e| anyhow!("{e}"))?;
+    let mut p = Pipeline::new(args, filter_text)?;
+    let mut containers = ContainerOptions::default();
+    if !args.cri.is_empty() {
+        containers.cri_sockets = args.cri.clone();
+    }
+    if let Some(ms) = args.cri_timeout_ms {
+        containers.timeout = Duration::from_millis(ms);
+    }
+    let stop = stop_flag()?;
+    let mut cap = LiveCapture::builder()
+        .snaplen(args.snaplen.unwrap_or(80))
+        .page_faults(args.page_faults)
+        .exclude_self(!args.debug)
+        .interesting(interest(args, &p))
+        .containers(Some(containers))
+        .build()
+        .map_err(|e| anyhow!("{e}"))?;
+    let mut meta = cap.metadata().clone();
+    if args.exclude_users {
+        meta.users.clear();
+        meta.groups.clear();
+    }
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    p.start(&meta, &cap.container_events(), Some(now))?;
+    let started = Instant::now();
+    let deadline = args.max_seconds.map(|s| started + Duration::from_secs(s));
+    let mut last_flush = Instant::now();
+    let result: Result<()> = loop {
+        if stop.load(Ordering::Relaxed) || deadline.is_some_and(|d| Instant::now() >= d) {
+            break Ok(());
+        }
+        match cap.next_event(Duration::from_millis(100)) {
+            Ok(Some(ev)) => match p.event(&ev) {
+                Ok(Step::Continue) => {}
+                Ok(Step::Stop) => break Ok(()),
+                Err(e) => break Err(e),
+            },
+            Ok(None) => {
+                if let Err(e) = p.idle() {
+                    break Err(e);
+                }
+                last_flush = Instant::now();
+            }
+            Err(e) => break Err(anyhow!("{e}")),
+        }
+        if last_flush.elapsed() >= FLUSH_EVERY {
+            if let Err(e) = p.idle() {
+                break Err(e);
+            }
+            last_flush = Instant::now();
+        }
+    };
+    let _ = cap.stop();
+    let stats = cap.stats().ok();
+    let counted = p.counted();
+    p.finish()?;
+    if args.verbose {
+        let elapsed = started.elapsed().as_secs_f64();
+        let (events, drops) = stats.map_or((0, 0), |s| (s.total_events(), s.total_drops()));
+        eprintln!("Driver Events:{events}\nDriver Drops:{drops}\nSuppressed by Comm:0");
+        eprintln!(
+            "Elapsed time: {elapsed:.3}, Captured Events: {counted}, {:.2} eps",
+            counted as f64 / elapsed.max(1e-9)
+        );
+    }
+    result
+}
