@@ -32,6 +32,8 @@ const LOOPBACK_V6: [u8; 16] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
 pub struct Interfaces {
     v4: Vec<Ipv4Iface>,
     v6: Vec<Ipv6Iface>,
+    /// The IL entries as read, for writing them out again.
+    entries: Vec<scap::Interface>,
 }
 
 fn and4(a: [u8; 4], m: [u8; 4]) -> [u8; 4] {
@@ -41,8 +43,8 @@ fn and4(a: [u8; 4], m: [u8; 4]) -> [u8; 4] {
 impl Interfaces {
     /// Replaces the lists with a capture's.
     pub(crate) fn load(&mut self, meta: &scap::Metadata) {
-        self.v4.clear();
-        self.v6.clear();
+        self.clear();
+        self.entries.clone_from(&meta.interfaces);
         for i in &meta.interfaces {
             match i {
                 scap::Interface::V4 { name, addr, netmask, bcast, .. } => self.v4.push(Ipv4Iface {
@@ -61,6 +63,13 @@ impl Interfaces {
     pub(crate) fn clear(&mut self) {
         self.v4.clear();
         self.v6.clear();
+        self.entries.clear();
+    }
+
+    /// The interface list entries as the capture stored them (with link speeds
+    /// and IPv6 masks).
+    pub fn entries(&self) -> &[scap::Interface] {
+        &self.entries
     }
 
     /// IPv4 interfaces.

@@ -14,6 +14,10 @@
 //!   section, [`Engine::process`] applies one event and returns its
 //!   [`Outcome`] (number, filtered, hidden), [`Engine::ctx`] gives the event's
 //!   [`EventCtx`].
+//! * [`Engine::snapshot`], [`Engine::container_events`] and
+//!   [`Engine::pending_enter_events`] give the state a new capture file starts
+//!   with (rotation, live capture), so that a reader of that file continues
+//!   where this engine is.
 //! * [`EventCtx`] is what filters and formatters read: the event, its thread
 //!   ([`Thread`]), its fd ([`Fd`]), lookups of every table, and the renderers of
 //!   `%evt.info` and `%evt.arg.*` ([`RenderOptions`]).
@@ -59,6 +63,7 @@
 
 #![deny(missing_docs)]
 
+mod container_json;
 mod containers;
 mod ctx;
 mod engine;
@@ -71,6 +76,7 @@ mod ops;
 mod parsers;
 mod paths;
 mod render;
+mod snapshot;
 #[cfg(test)]
 mod testutil;
 mod threads;

@@ -26,12 +26,7 @@ pub(crate) fn dispatch(e: &mut Engine, ev: &Event<'_>, _info: &EventInfo) {
             socket::infer_sendto_fd(e, ev);
             store_enter(e, ev);
         }
-        SYSCALL_OPEN_E | SYSCALL_CREAT_E | SYSCALL_OPENAT_E | SYSCALL_OPENAT_2_E
-        | SYSCALL_OPENAT2_E | SOCKET_SOCKET_E | SYSCALL_EVENTFD_E | SYSCALL_CHDIR_E
-        | SYSCALL_FCHDIR_E | SOCKET_SHUTDOWN_E | SYSCALL_GETRLIMIT_E | SYSCALL_SETRLIMIT_E
-        | SYSCALL_PRLIMIT_E | SOCKET_SENDMSG_E | SYSCALL_SENDFILE_E | SYSCALL_SETRESUID_E
-        | SYSCALL_SETRESGID_E | SYSCALL_SETUID_E | SYSCALL_SETGID_E | SYSCALL_EXECVE_18_E
-        | SYSCALL_EXECVE_19_E | SYSCALL_EXECVEAT_E | SYSCALL_SETPGID_E => store_enter(e, ev),
+        t if always_stores_enter(t) => store_enter(e, ev),
         SYSCALL_WRITE_E => file::write_enter(e, ev),
         SYSCALL_READ_X | SYSCALL_WRITE_X | SOCKET_RECV_X | SOCKET_SEND_X | SOCKET_RECVFROM_X
         | SOCKET_RECVMSG_X | SOCKET_SENDTO_X | SOCKET_SENDMSG_X | SYSCALL_READV_X
@@ -88,6 +83,38 @@ pub(crate) fn dispatch(e: &mut Engine, ev: &Event<'_>, _info: &EventInfo) {
         SOCKET_GETSOCKOPT_X if ev.nparams() > 0 => socket::getsockopt_exit(e, ev),
         _ => {}
     }
+}
+
+/// Enter types whose events are always kept for their exit (besides `sendto`,
+/// and `fcntl` with a dup command).
+pub(crate) fn always_stores_enter(etype: u16) -> bool {
+    use ids::*;
+    matches!(
+        etype,
+        SYSCALL_OPEN_E
+            | SYSCALL_CREAT_E
+            | SYSCALL_OPENAT_E
+            | SYSCALL_OPENAT_2_E
+            | SYSCALL_OPENAT2_E
+            | SOCKET_SOCKET_E
+            | SYSCALL_EVENTFD_E
+            | SYSCALL_CHDIR_E
+            | SYSCALL_FCHDIR_E
+            | SOCKET_SHUTDOWN_E
+            | SYSCALL_GETRLIMIT_E
+            | SYSCALL_SETRLIMIT_E
+            | SYSCALL_PRLIMIT_E
+            | SOCKET_SENDMSG_E
+            | SYSCALL_SENDFILE_E
+            | SYSCALL_SETRESUID_E
+            | SYSCALL_SETRESGID_E
+            | SYSCALL_SETUID_E
+            | SYSCALL_SETGID_E
+            | SYSCALL_EXECVE_18_E
+            | SYSCALL_EXECVE_19_E
+            | SYSCALL_EXECVEAT_E
+            | SYSCALL_SETPGID_E
+    )
 }
 
 /// `store_event`: keeps a copy of the enter event for its exit.
