@@ -48,35 +48,37 @@ local function encode(v, indent, level, out)
 	elseif t == "string" then
 		table.insert(out, quote(v))
 	elseif t == "table" then
-		local nl, pad, pad_in = "", "", ""
-		if indent then
-			nl = "\n"
-			pad = string.rep("  ", level)
-			pad_in = string.rep("  ", level + 1)
-		end
+		-- With indent, dkjson's layout: objects put each key on its own line,
+		-- arrays stay on one line; both raise the indentation level.
 		local arr, n = is_array(v)
-		if arr and n > 0 then
+		if arr then
 			table.insert(out, "[")
 			for i = 1, n do
 				if i > 1 then table.insert(out, ",") end
-				table.insert(out, nl .. pad_in)
 				encode(v[i], indent, level + 1, out)
 			end
-			table.insert(out, nl .. pad .. "]")
-		elseif arr then
-			table.insert(out, "[]")
+			table.insert(out, "]")
 		else
 			local keys = {}
 			for k in pairs(v) do table.insert(keys, k) end
 			table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
+			if #keys == 0 then
+				table.insert(out, "{}")
+				return
+			end
 			table.insert(out, "{")
 			for i, k in ipairs(keys) do
 				if i > 1 then table.insert(out, ",") end
-				table.insert(out, nl .. pad_in .. quote(tostring(k)) .. ":")
-				if indent then table.insert(out, " ") end
+				if indent then
+					table.insert(out, "\n" .. string.rep("  ", level + 1))
+				end
+				table.insert(out, quote(tostring(k)) .. ":")
 				encode(v[k], indent, level + 1, out)
 			end
-			table.insert(out, nl .. pad .. "}")
+			if indent then
+				table.insert(out, "\n" .. string.rep("  ", level))
+			end
+			table.insert(out, "}")
 		end
 	else
 		error("cannot encode a " .. t .. " as JSON")
