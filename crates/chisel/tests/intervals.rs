@@ -9,7 +9,8 @@ fn chisel_dir(tag: &str, body: &str) -> (std::path::PathBuf, SearchPath) {
     let dir = std::env::temp_dir().join(format!("sysray-intervals-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("ticks.lua"), body).unwrap();
-    let sp = SearchPath::new(vec![ChiselDir::AsGiven, ChiselDir::Fs(dir.clone()), ChiselDir::Embedded]);
+    let sp =
+        SearchPath::new(vec![ChiselDir::AsGiven, ChiselDir::Fs(dir.clone()), ChiselDir::Embedded]);
     (dir, sp)
 }
 
@@ -28,7 +29,8 @@ function on_interval(s, ns, delta) print(string.format("%d.%09d %d", s, ns, delt
 fn ticks(how: &str, filter: Option<&str>) -> Option<Vec<String>> {
     let seed = common::seed()?;
     let (dir, sp) = chisel_dir(how, TICKS);
-    let mut args = vec!["-r".to_string(), seed.display().to_string(), "-c".into(), "ticks".into(), how.into()];
+    let mut args =
+        vec!["-r".to_string(), seed.display().to_string(), "-c".into(), "ticks".into(), how.into()];
     args.extend(filter.map(str::to_string));
     let r = common::run_args(&args, sp);
     std::fs::remove_dir_all(dir).unwrap();
