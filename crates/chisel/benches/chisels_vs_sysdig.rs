@@ -17,7 +17,9 @@ fn sysray_once(seed: &str, name: &str, args: &str, filter: Option<&str>) -> Dura
     let opts = RunOptions { evtsource_name: seed.to_owned(), ..RunOptions::default() };
     let out = Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::sink()));
     let mut runner = ChiselRunner::new(SearchPath::embedded_only(), opts, out);
-    runner.add_with_args(name, args).expect("chisel loads");
+    if !name.is_empty() {
+        runner.add_with_args(name, args).expect("chisel loads");
+    }
     runner.init(filter).expect("chisel initialises");
     let mut reader = scap::Reader::open(seed).expect("seed opens");
     let mut engine = engine::Engine::new();
@@ -65,6 +67,12 @@ fn main() {
     println!(
         "{:<28} {:>12} {:>12} {:>8}",
         "chisel (seed, 143,904 events)", "sysray ms", "sysdig ms", "ratio"
+    );
+    let floor = best(|| Some(sysray_once(&seed, "", "", None))).expect("runs");
+    println!(
+        "{:<28} {:>12.1}   (read + engine, no chisel: sysray's floor)",
+        "-",
+        floor.as_secs_f64() * 1e3
     );
     for (name, args, filter) in cases {
         let label = match filter {

@@ -49,9 +49,9 @@ fn handle_index(h: &Value) -> Option<usize> {
     }
 }
 
-fn evt_field(lua: &Lua, h: Value) -> mlua::Result<Value> {
-    let sh = shared(lua)?;
-    let st = chisel(lua)?;
+/// `evt.field(handle)`: the hot path. The shared and per-chisel states are
+/// captured by the closure instead of looked up per call.
+fn evt_field(lua: &Lua, sh: &Shared, st: &ChiselState, h: Value) -> mlua::Result<Value> {
     let Some(ctx) = sh.ctx() else { return err("invalid call to evt.field()") };
     let Some(idx) = handle_index(&h) else { return Ok(Value::Nil) };
     let mut handles = st.handles.borrow_mut();
@@ -94,7 +94,8 @@ fn evt_field(lua: &Lua, h: Value) -> mlua::Result<Value> {
 
 fn install_evt(lua: &Lua) -> mlua::Result<Table> {
     let t = lua.create_table()?;
-    t.set("field", lua.create_function(evt_field)?)?;
+    let (sh, st) = (shared(lua)?, chisel(lua)?);
+    t.set("field", lua.create_function(move |lua, h: Value| evt_field(lua, &sh, &st, h))?)?;
     t.set(
         "get_num",
         lua.create_function(|lua, ()| match shared(lua)?.ctx() {
