@@ -8,6 +8,7 @@
 //! still announced, with its id and runtime type only, as sinsp does.
 
 mod cgroup;
+pub mod cri;
 mod docker;
 
 use std::collections::{BTreeMap, HashSet};
@@ -146,8 +147,9 @@ impl Watcher {
         std::thread::Builder::new()
             .name("sysray-containers".into())
             .spawn(move || {
+                let mut cri = cri::CriClient::new();
                 for c in req_rx {
-                    let meta = lookup(&opts, &c);
+                    let meta = lookup(&opts, &mut cri, &c);
                     let json = container_json(&c, meta.as_ref());
                     if let Ok(mut k) = known2.lock() {
                         k.push(json.clone());
@@ -202,14 +204,24 @@ impl Watcher {
     }
 }
 
-fn lookup(opts: &ContainerOptions, c: &ContainerRef) -> Option<ContainerMeta> {
+fn lookup(
+    opts: &ContainerOptions,
+    cri: &mut cri::CriClient,
+    c: &ContainerRef,
+) -> Option<ContainerMeta> {
     match c.runtime {
         Runtime::Docker | Runtime::Podman => opts
             .docker_sockets
             .iter()
             .filter(|s| s.exists())
             .find_map(|s| docker::inspect(s, &c.full_id, opts.timeout).ok()),
-        Runtime::Cri | Runtime::Containerd | Runtime::Crio => None,
+        Runtime::Cri | Runtime::Crio => opts
+            .cri_sockets
+            .iter()
+            .filter(|s| s.exists())
+            .find_map(|s| cri.inspect(s, &c.full_id, opts.timeout).ok()),
+        // `/default/<name>` is a plain containerd container, unknown to CRI.
+        Runtime::Containerd => None,
     }
 }
 
