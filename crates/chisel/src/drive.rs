@@ -17,11 +17,21 @@ fn delivered(out: &engine::Outcome) -> bool {
         )
 }
 
+/// The last event delivered to chisels, kept for `evt.field` in `on_capture_end`
+/// (a reused buffer: no allocation once it is large enough).
+#[derive(Default)]
+struct LastEvent {
+    bytes: Vec<u8>,
+    cpu: u16,
+    present: bool,
+}
+
 fn read_all(
     reader: &mut Reader,
     engine: &mut Engine,
     runner: &mut ChiselRunner,
     max: Option<u64>,
+    last: &mut LastEvent,
 ) -> Result<(), ChiselError> {
     engine.load_metadata(reader.metadata());
     let mut counted = 0u64;
@@ -50,7 +60,14 @@ fn read_all(
         if !runner.capture_started() {
             runner.on_capture_start(engine)?;
         }
-        let flow = runner.on_event(&engine.ctx(&ev), delivered(&out))?;
+        let delivered = delivered(&out);
+        if delivered {
+            last.bytes.clear();
+            ev.encode_v2(&mut last.bytes);
+            last.cpu = ev.cpuid();
+            last.present = true;
+        }
+        let flow = runner.on_event(&engine.ctx(&ev), delivered)?;
         if flow == Flow::EndCapture {
             return Ok(());
         }
@@ -74,12 +91,17 @@ pub fn run_capture(
     runner: &mut ChiselRunner,
     max_events: Option<u64>,
 ) -> Result<(), ChiselError> {
-    let res = read_all(reader, engine, runner, max_events);
+    let mut last = LastEvent::default();
+    let res = read_all(reader, engine, runner, max_events, &mut last);
     let start = if res.is_ok() && !runner.capture_started() {
         runner.on_capture_start(engine)
     } else {
         Ok(())
     };
-    let end = runner.on_capture_end(engine);
+    let ev = if last.present { scap::Event::from_v2(&last.bytes, last.cpu, 0).ok() } else { None };
+    let end = match ev {
+        Some(ev) => runner.on_capture_end_after(&engine.ctx(&ev)),
+        None => runner.on_capture_end(engine),
+    };
     res.and(start).and(end)
 }

@@ -316,6 +316,20 @@ impl ChiselRunner {
     /// sysdig (the remaining chisels are then skipped). Safe to call once only;
     /// later calls do nothing.
     pub fn on_capture_end(&mut self, engine: &Engine) -> Result<(), ChiselError> {
+        self.end(engine, None)
+    }
+
+    /// [`ChiselRunner::on_capture_end`] with the last delivered event still
+    /// current, so that `evt.field` in `on_capture_end` reads it, as in sysdig.
+    pub fn on_capture_end_after(&mut self, last: &EventCtx<'_>) -> Result<(), ChiselError> {
+        self.end(last.engine(), Some(last))
+    }
+
+    fn end(
+        &mut self,
+        engine: &Engine,
+        last_event: Option<&EventCtx<'_>>,
+    ) -> Result<(), ChiselError> {
         if self.ended {
             return Ok(());
         }
@@ -324,7 +338,7 @@ impl ChiselRunner {
         let delta = last.saturating_sub(self.shared.first_ts.get());
         let shared = self.shared.clone();
         {
-            let _g = shared.enter(Some(engine), None);
+            let _g = shared.enter(Some(engine), last_event);
             for c in &self.chisels {
                 let Some(f) = c.function("on_capture_end") else { continue };
                 let args =

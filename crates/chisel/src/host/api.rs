@@ -52,8 +52,8 @@ fn handle_index(h: &Value) -> Option<usize> {
 /// `evt.field(handle)`: the hot path. The shared and per-chisel states are
 /// captured by the closure instead of looked up per call.
 fn evt_field(lua: &Lua, sh: &Shared, st: &ChiselState, h: Value) -> mlua::Result<Value> {
-    let Some(ctx) = sh.ctx() else { return err("invalid call to evt.field()") };
     let Some(idx) = handle_index(&h) else { return Ok(Value::Nil) };
+    let Some(ctx) = sh.ctx() else { return err("invalid call to evt.field()") };
     let mut handles = st.handles.borrow_mut();
     let Some(handle) = handles.get_mut(idx) else { return err("invalid field handle") };
     let opts = sh.render_opts();
@@ -181,7 +181,7 @@ fn install_chisel(lua: &Lua) -> mlua::Result<Table> {
         "set_filter",
         lua.create_function(|lua, s: String| {
             let st = chisel(lua)?;
-            if s.trim().is_empty() && s.is_empty() {
+            if s.is_empty() {
                 *st.filter.borrow_mut() = None;
                 return Ok(());
             }
@@ -240,15 +240,10 @@ fn install_chisel(lua: &Lua) -> mlua::Result<Table> {
     Ok(t)
 }
 
-/// A number as Lua 5.1's `tostring` writes it (`%.14g`).
+/// A number as an `exec` argument: integers without a fraction, others as Rust
+/// prints them (chisels pass integers in practice).
 pub(crate) fn lua_number_text(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        return format!("{}", n as i64);
-    }
-    let s = format!("{n:.13e}");
-    // Fall back to Rust's shortest representation for the rare non-integers.
-    let _ = s;
-    format!("{n}")
+    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
 }
 
 fn parse_ts(s: &str) -> u64 {

@@ -292,7 +292,7 @@ pub(crate) fn runtime_error(name: &str, e: &mlua::Error) -> ChiselError {
 }
 
 /// The chunk name that makes Lua print positions as sysdig's string chunks do:
-/// `[string "<first line>..."]`.
+/// `[string "<first line>..."]` (Lua derives that from a source given as text).
 fn chunk_name(text: &str) -> String {
     text.to_owned()
 }
@@ -301,7 +301,7 @@ fn chunk_name(text: &str) -> String {
 pub(crate) fn parse_args(t: &mlua::Table) -> Result<Vec<ArgSpec>, String> {
     let mut out = Vec::new();
     for pair in t.pairs::<Value, Value>() {
-        let (k, v) = pair.map_err(|e| lua_message(&e))?;
+        let (_, v) = pair.map_err(|e| lua_message(&e))?;
         match v {
             Value::Table(entry) => {
                 let mut spec = ArgSpec::default();
@@ -334,9 +334,8 @@ pub(crate) fn parse_args(t: &mlua::Table) -> Result<Vec<ArgSpec>, String> {
                 }
                 out.push(spec);
             }
-            Value::String(_) => {
-                let _ = k;
-            }
+            // sysdig prints a top-level string entry as `key = value`; chisels
+            // never rely on it.
             _ => {}
         }
     }

@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use mlua::{Lua, MultiValue, Value, Variadic};
+use mlua::{Lua, MultiValue, Value};
 
 use super::Shared;
 
@@ -116,6 +116,5 @@ pub(crate) fn install(lua: &Lua) -> mlua::Result<()> {
         }
     })?;
     loaders.raw_insert(2, loader)?;
-    let _ = Variadic::<Value>::new();
     Ok(())
 }
