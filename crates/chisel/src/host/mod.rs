@@ -297,46 +297,48 @@ fn chunk_name(text: &str) -> String {
     text.to_owned()
 }
 
-/// Parses the global `args` table (chisel-api.md 2.1).
+/// Parses one entry of the `args` table.
+fn parse_arg(entry: &mlua::Table) -> Result<ArgSpec, String> {
+    let mut spec = ArgSpec::default();
+    for p in entry.pairs::<Value, Value>() {
+        let (ek, ev) = p.map_err(|e| lua_message(&e))?;
+        let key = match &ek {
+            Value::String(s) => s.to_string_lossy(),
+            Value::Integer(i) => i.to_string(),
+            Value::Number(n) => n.to_string(),
+            _ => continue,
+        };
+        match ev {
+            Value::String(s) => {
+                let s = s.to_string_lossy();
+                match key.as_str() {
+                    "name" => spec.name = s,
+                    "description" => spec.description = s,
+                    "argtype" => spec.argtype = s,
+                    _ => {}
+                }
+            }
+            Value::Integer(_) | Value::Number(_) => {}
+            Value::Boolean(b) => {
+                if key == "optional" {
+                    spec.optional = b;
+                }
+            }
+            _ => return Err(format!("{key} is not a string")),
+        }
+    }
+    Ok(spec)
+}
+
+/// Parses the global `args` table (chisel-api.md 2.1). Entries that are not
+/// tables are skipped (sysdig prints a top-level string entry as `key = value`;
+/// chisels never rely on it).
 pub(crate) fn parse_args(t: &mlua::Table) -> Result<Vec<ArgSpec>, String> {
     let mut out = Vec::new();
     for pair in t.pairs::<Value, Value>() {
         let (_, v) = pair.map_err(|e| lua_message(&e))?;
-        match v {
-            Value::Table(entry) => {
-                let mut spec = ArgSpec::default();
-                for p in entry.pairs::<Value, Value>() {
-                    let (ek, ev) = p.map_err(|e| lua_message(&e))?;
-                    let key = match &ek {
-                        Value::String(s) => s.to_string_lossy(),
-                        Value::Integer(i) => i.to_string(),
-                        Value::Number(n) => n.to_string(),
-                        _ => continue,
-                    };
-                    match ev {
-                        Value::String(s) => {
-                            let s = s.to_string_lossy();
-                            match key.as_str() {
-                                "name" => spec.name = s,
-                                "description" => spec.description = s,
-                                "argtype" => spec.argtype = s,
-                                _ => {}
-                            }
-                        }
-                        Value::Integer(_) | Value::Number(_) => {}
-                        Value::Boolean(b) => {
-                            if key == "optional" {
-                                spec.optional = b;
-                            }
-                        }
-                        _ => return Err(format!("{key} is not a string")),
-                    }
-                }
-                out.push(spec);
-            }
-            // sysdig prints a top-level string entry as `key = value`; chisels
-            // never rely on it.
-            _ => {}
+        if let Value::Table(entry) = v {
+            out.push(parse_arg(&entry)?);
         }
     }
     Ok(out)
