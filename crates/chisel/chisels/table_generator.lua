@@ -56,6 +56,7 @@ function on_init()
 	for i, f in ipairs(viz.key_fld) do
 		key_handles[i] = chisel.request_field(f)
 	end
+	nkeys = #key_handles
 	value_handle = chisel.request_field(viz.value_fld)
 	if filter ~= "" then
 		chisel.set_filter(filter)
@@ -77,20 +78,31 @@ function on_capture_start()
 end
 
 local parts = {}
+local nkeys = 0
+local evt_field, tostring, concat = evt.field, tostring, table.concat
 
 function on_event()
-	for i, h in ipairs(key_handles) do
-		local v = evt.field(h)
-		if v == nil then
-			return true
-		end
-		parts[i] = tostring(v)
-	end
-	local value = evt.field(value_handle)
+	local value = evt_field(value_handle)
 	if value == nil or value <= 0 then
 		return true
 	end
-	local key = table.concat(parts, "\001\001", 1, #key_handles)
+	local key
+	if nkeys == 1 then
+		key = evt_field(key_handles[1])
+		if key == nil then
+			return true
+		end
+		key = tostring(key)
+	else
+		for i = 1, nkeys do
+			local v = evt_field(key_handles[i])
+			if v == nil then
+				return true
+			end
+			parts[i] = tostring(v)
+		end
+		key = concat(parts, "\001\001", 1, nkeys)
+	end
 	totals[key] = (totals[key] or 0) + value
 	return true
 end

@@ -39,8 +39,13 @@
 //!    [`ChiselRunner::on_event`] for every processed event (with `delivered =
 //!    false` for events the filter rejected: intervals still see their time),
 //!    [`ChiselRunner::on_tick`] with the wall clock when the source is idle, and
-//!    [`ChiselRunner::on_capture_end`] at the end, on SIGINT, at `-n`/`-M`, when
-//!    `on_event` returns [`Flow::EndCapture`], and after any error.
+//!    [`ChiselRunner::on_capture_end`] (or [`ChiselRunner::on_capture_end_after`]
+//!    with the last delivered event, for `evt.field` in `on_capture_end`) at the
+//!    end, on SIGINT, at `-n`/`-M`, when `on_event` returns [`Flow::EndCapture`],
+//!    and after any error, including a failed `add` or `init` (sysdig runs the
+//!    `on_capture_end` of every chisel already loaded).
+//!    [`ChiselError::Exit`] means a chisel called `os.exit(code)`: exit with
+//!    [`ChiselError::exit_code`] without printing it.
 //! 5. When chisels run, sysray prints no events itself. Afterwards, if
 //!    [`ChiselRunner::run_app`] returns arguments, run sysray again with them.
 //!
