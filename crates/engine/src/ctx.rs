@@ -20,6 +20,9 @@ pub struct EventCtx<'a> {
     engine: &'a Engine,
     ev: Event<'a>,
     thread: Option<&'a Thread>,
+    /// For a synthetic context ([`Engine::with_synthetic_ctx`]): the fd it was
+    /// built for, instead of the attached fd of the event last processed.
+    synthetic: Option<Option<(i64, &'a Fd)>>,
 }
 
 impl std::fmt::Debug for EventCtx<'_> {
@@ -41,7 +44,17 @@ impl Engine {
             Some(t) => Some(&**t),
             None => self.threads.get(ev.tid() as i64),
         };
-        EventCtx { engine: self, ev: *ev, thread }
+        EventCtx { engine: self, ev: *ev, thread, synthetic: None }
+    }
+
+    /// The context of the synthetic event `ev` on `thread`, with `fd` attached.
+    pub(crate) fn synthetic_ctx_of<'a>(
+        &'a self,
+        ev: Event<'a>,
+        thread: &'a Thread,
+        fd: Option<(i64, &'a Fd)>,
+    ) -> EventCtx<'a> {
+        EventCtx { engine: self, ev, thread: Some(thread), synthetic: Some(fd) }
     }
 }
 
@@ -56,9 +69,18 @@ impl<'a> EventCtx<'a> {
         &self.ev
     }
 
-    /// `evt.num`.
+    /// `evt.num` (0 for a synthetic context).
     pub fn num(&self) -> u64 {
+        if self.synthetic.is_some() {
+            return 0;
+        }
         self.engine.cur.num
+    }
+
+    /// True for a context built by [`Engine::with_synthetic_ctx`] rather than
+    /// for a processed event.
+    pub fn is_synthetic(&self) -> bool {
+        self.synthetic.is_some()
     }
 
     /// The thread that produced the event (a synthetic one for container JSON
@@ -81,6 +103,9 @@ impl<'a> EventCtx<'a> {
     /// The fd entry sinsp attached to the event (`m_fdinfo`): the enter's fd for
     /// paired I/O exits, the new fd for fd-creating exits.
     pub fn fd(&self) -> Option<&'a Fd> {
+        if let Some(given) = self.synthetic {
+            return given.map(|(_, f)| f);
+        }
         let at = self.engine.cur.fd?;
         self.engine.fd_at(at)
     }
@@ -88,31 +113,37 @@ impl<'a> EventCtx<'a> {
     /// The number of the fd the event uses: the thread's last fd, when an fd is
     /// attached (`sinsp_evt::get_fd_num`).
     pub fn fd_num(&self) -> Option<i64> {
+        if let Some(given) = self.synthetic {
+            return given.map(|(n, _)| n);
+        }
         self.engine.cur.fd?;
-        Some(self.thread?.lastevent_fd)
+        Some(self.thread?.lastevent_fd.get())
     }
 
     /// The entry of the thread's last fd (what fd fields fall back to when no fd
     /// is attached).
     pub fn last_fd(&self) -> Option<(i64, &'a Fd)> {
         let t = self.thread?;
-        let n = t.lastevent_fd;
+        let n = t.lastevent_fd.get();
         self.engine.threads.fd(t, n).map(|f| (n, f))
     }
 
     /// True when parsing this event renamed its fd (UDP tuple updates).
     pub fn fd_name_changed(&self) -> bool {
-        self.engine.cur.fd_name_changed
+        self.synthetic.is_none() && self.engine.cur.fd_name_changed
     }
 
     /// The errno of a failed exit (`m_errorcode`), 0 otherwise.
     pub fn errorcode(&self) -> i32 {
+        if self.synthetic.is_some() {
+            return 0;
+        }
         self.engine.cur.errorcode
     }
 
     /// The stored enter event of this exit, when sinsp kept one and it pairs.
     pub fn enter_event(&self) -> Option<Event<'a>> {
-        if self.ev.is_enter() {
+        if self.ev.is_enter() || self.synthetic.is_some() {
             return None;
         }
         let t = self.thread?;

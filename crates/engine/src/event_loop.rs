@@ -178,7 +178,7 @@ impl Engine {
     fn write_tracer_flags(&mut self, ev: &Event<'_>) -> u32 {
         let tid = ev.tid() as i64;
         if self.cur.fd.is_none()
-            && let Some(last) = self.threads.get(tid).map(|t| t.lastevent_fd)
+            && let Some(last) = self.threads.get(tid).map(|t| t.lastevent_fd.get())
         {
             self.cur.fd = self.find_fd(tid, last);
         }
@@ -222,11 +222,11 @@ impl Engine {
             t.flags |= tf::ACTIVE;
         }
         if ev.is_enter() {
-            t.lastevent_fd = -1;
+            t.lastevent_fd.set(-1);
             t.lastevent_type = etype as i32;
             if eflags & ef::USES_FD != 0 {
                 let fd = ev.param_i64(0).unwrap_or(-1);
-                t.lastevent_fd = fd;
+                t.lastevent_fd.set(fd);
                 self.cur.fd = self.find_fd(tid, fd);
             }
             if let Some(t) = self.threads.get_mut(tid) {
@@ -259,9 +259,9 @@ impl Engine {
                 && let Some(fd) = ev.param_i64(1)
                 && let Some(t) = self.threads.get_mut(tid)
             {
-                t.lastevent_fd = fd;
+                t.lastevent_fd.set(fd);
             }
-            let last = self.threads.get(tid).map_or(-1, |t| t.lastevent_fd);
+            let last = self.threads.get(tid).map_or(-1, |t| t.lastevent_fd.get());
             self.cur.fd = self.find_fd(tid, last);
             let canceled = self.cur_fd_mut().is_some_and(|f| {
                 let c = f.flags & fd_flags::CLOSE_CANCELED != 0;

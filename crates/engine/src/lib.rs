@@ -18,6 +18,9 @@
 //!   [`Engine::pending_enter_events`] give the state a new capture file starts
 //!   with (rotation, live capture), so that a reader of that file continues
 //!   where this engine is.
+//! * [`Engine::with_synthetic_ctx`] gives the context sysdig tests thread-table
+//!   filters on (`--filter-proclist`, chisels' `get_thread_table`): a thread and
+//!   one of its fds, without an event.
 //! * [`EventCtx`] is what filters and formatters read: the event, its thread
 //!   ([`Thread`]), its fd ([`Fd`]), lookups of every table, and the renderers of
 //!   `%evt.info` and `%evt.arg.*` ([`RenderOptions`]).
@@ -77,6 +80,7 @@ mod parsers;
 mod paths;
 mod render;
 mod snapshot;
+mod synthetic;
 #[cfg(test)]
 mod testutil;
 mod threads;

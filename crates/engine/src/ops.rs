@@ -145,7 +145,7 @@ impl Engine {
         let added = self.threads.get_mut(owner).is_some_and(|t| t.fds.add(fd, new));
         self.cur.fd_name_changed = added && named;
         if let Some(t) = self.threads.get_mut(tid) {
-            t.lastevent_fd = fd;
+            t.lastevent_fd.set(fd);
         }
         added.then_some((owner, fd))
     }

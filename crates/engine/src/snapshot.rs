@@ -202,7 +202,7 @@ fn built_enter(t: &Thread, etype: u16, info: &scap::table::EventInfo, ts: u64) -
         .enumerate()
         .map(|(i, p)| match p.ptype.fixed_size() {
             Some(n) if i == 0 && info.flags & ef::USES_FD != 0 => {
-                t.lastevent_fd.to_le_bytes()[..n.min(8)].to_vec()
+                t.lastevent_fd.get().to_le_bytes()[..n.min(8)].to_vec()
             }
             Some(n) => vec![0; n],
             None => Vec::new(),

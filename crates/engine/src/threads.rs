@@ -12,6 +12,7 @@
 //! captures.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use rustc_hash::FxHashMap;
 
@@ -62,6 +63,35 @@ pub(crate) struct EnterSlot {
     pub(crate) cpuid: u16,
 }
 
+/// The fd number of a thread's last event (`m_lastevent_fd`). A shared
+/// reference can change it because sinsp points it at each fd in turn while it
+/// evaluates thread-table filters ([`crate::Engine::with_synthetic_ctx`]);
+/// relaxed atomic loads and stores cost what plain ones do.
+#[derive(Debug, Default)]
+pub(crate) struct LastFd(AtomicI64);
+
+impl LastFd {
+    pub(crate) fn new(fd: i64) -> LastFd {
+        LastFd(AtomicI64::new(fd))
+    }
+
+    #[inline]
+    pub(crate) fn get(&self) -> i64 {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    #[inline]
+    pub(crate) fn set(&self, fd: i64) {
+        self.0.store(fd, Ordering::Relaxed);
+    }
+}
+
+impl Clone for LastFd {
+    fn clone(&self) -> LastFd {
+        LastFd::new(self.get())
+    }
+}
+
 /// One thread.
 #[derive(Clone, Debug)]
 pub struct Thread {
@@ -98,7 +128,7 @@ pub struct Thread {
     pub(crate) pidns_init_start_ts: u64,
     pub(crate) fds: FdTable,
     pub(crate) lastevent_type: i32,
-    pub(crate) lastevent_fd: i64,
+    pub(crate) lastevent_fd: LastFd,
     pub(crate) enter: EnterSlot,
     pub(crate) latency: u64,
     pub(crate) last_latency_entertime: u64,
@@ -173,7 +203,7 @@ impl Thread {
             pidns_init_start_ts: 0,
             fds: FdTable::default(),
             lastevent_type: -1,
-            lastevent_fd: 0,
+            lastevent_fd: LastFd::new(0),
             enter: EnterSlot::default(),
             latency: 0,
             last_latency_entertime: 0,
@@ -351,7 +381,7 @@ impl Thread {
     }
     /// Fd number recorded by the last enter event, −1 if it had none.
     pub fn last_event_fd(&self) -> i64 {
-        self.lastevent_fd
+        self.lastevent_fd.get()
     }
     /// Time of this thread's last event shown to the user.
     pub fn last_event_ts(&self) -> u64 {

@@ -140,7 +140,7 @@ pub(crate) fn open_exit(e: &mut Engine, ev: &Event<'_>) {
 /// `parse_close_enter`: marks the fd close-in-progress.
 pub(crate) fn close_enter(e: &mut Engine, ev: &Event<'_>) {
     let tid = ev.tid() as i64;
-    let Some(last) = e.threads.get(tid).map(|t| t.lastevent_fd) else { return };
+    let Some(last) = e.threads.get(tid).map(|t| t.lastevent_fd.get()) else { return };
     e.cur.fd = e.find_fd(tid, last);
     if let Some(f) = e.cur_fd_mut() {
         f.flags |= fd_flags::CLOSE_IN_PROGRESS;
@@ -165,7 +165,7 @@ pub(crate) fn close_exit(e: &mut Engine, ev: &Event<'_>) {
                 e.schedule_fd_removal(tid, crate::fds::CANCELED_FD_NUMBER);
             }
         } else {
-            let last = e.threads.get(tid).map_or(-1, |t| t.lastevent_fd);
+            let last = e.threads.get(tid).map_or(-1, |t| t.lastevent_fd.get());
             e.schedule_fd_removal(tid, last);
         }
     } else if let Some(f) = e.cur_fd_mut() {
@@ -247,7 +247,7 @@ pub(crate) fn simple_fd_exit(e: &mut Engine, ev: &Event<'_>, kind: FdKind) {
 /// `write` enter: writes to a tracer fd are hidden.
 pub(crate) fn write_enter(e: &mut Engine, ev: &Event<'_>) {
     let tid = ev.tid() as i64;
-    let Some(last) = e.threads.get(tid).map(|t| t.lastevent_fd) else { return };
+    let Some(last) = e.threads.get(tid).map(|t| t.lastevent_fd.get()) else { return };
     e.cur.fd = e.find_fd(tid, last);
     if e.cur.fd.and_then(|at| e.fd_at(at)).is_some_and(|f| f.flags & fd_flags::IS_TRACER_FD != 0) {
         e.cur.hidden = Some(Hidden::TracerFragment);

@@ -347,7 +347,7 @@ pub(crate) fn accept_exit(e: &mut Engine, ev: &Event<'_>) {
     }
     let Some(fd) = p_i64(ev, 0).filter(|&fd| fd >= 0) else { return };
     if let Some(t) = e.threads.get_mut(tid) {
-        t.lastevent_fd = fd;
+        t.lastevent_fd.set(fd);
     }
     let Some(t) = ev.param(1).filter(|t| !t.is_empty()) else { return };
     let mut f = Fd::new(FdKind::Unknown);
@@ -404,7 +404,7 @@ pub(crate) fn getsockopt_exit(e: &mut Engine, ev: &Event<'_>) {
         _ => None,
     };
     if let Some(t) = e.threads.get_mut(tid) {
-        t.lastevent_fd = fd;
+        t.lastevent_fd.set(fd);
     }
 }
 
