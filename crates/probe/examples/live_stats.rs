@@ -11,7 +11,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         probe::Interest::all()
     };
-    let mut cap = probe::LiveCapture::builder().interesting(interest).build()?;
+    let mut cap = probe::LiveCapture::builder()
+        .interesting(interest)
+        .page_faults(std::env::var_os("LIVE_PAGE_FAULTS").is_some())
+        .build()?;
     let end = Instant::now() + Duration::from_secs(secs);
     let mut counts: BTreeMap<(&str, bool), u64> = BTreeMap::new();
     while Instant::now() < end {
