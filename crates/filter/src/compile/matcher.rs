@@ -82,6 +82,9 @@ impl Matcher {
         match self {
             Matcher::Exists => true,
             Matcher::Bytes(op, needle) => v.as_bytes().is_some_and(|b| match op {
+                // Equality compares lengths first, without a call to memcmp.
+                Op::Eq => b.len() == needle.len() && b == needle.as_slice(),
+                Op::Ne => b.len() != needle.len() || b != needle.as_slice(),
                 Op::StartsWith | Op::BStartsWith => b.starts_with(needle),
                 Op::EndsWith => b.ends_with(needle),
                 _ => ordering_holds(*op, b.cmp(needle)),
