@@ -155,15 +155,33 @@ fn main() {
         return;
     }
     let n: u64 = if args.iter().any(|a| a == "--quick") { 1_000_000 } else { 5_000_000 };
-    println!("{n} calls per loop; ns per call of the looping process: CPU time (wall time)");
+    println!(
+        "{n} calls per loop; ns per call of the looping process: CPU time (wall time), best of 3"
+    );
     println!(
         "{:<8} {:>18} {:>34} {:>34}",
         "loop", "no probe", "full capture to file", "excluded in kernel"
     );
+    // Each configuration runs ROUNDS times, interleaved, and the fastest run
+    // counts: on a shared 2-vCPU machine the slow runs measure the neighbours.
+    const ROUNDS: usize = 3;
     for what in ["getpid", "write"] {
-        let (base, base_wall) = run_child(what, n, None);
-        let full = under_capture(Interest::all(), what, n, None);
-        let excluded = under_capture(Interest::events([]), what, n, None);
+        let (mut base, mut base_wall) = (f64::MAX, f64::MAX);
+        let mut full = Run { cpu: f64::MAX, wall: f64::MAX, events: 0, drops: 0 };
+        let mut excluded = Run { cpu: f64::MAX, wall: f64::MAX, events: 0, drops: 0 };
+        let keep_best = |best: &mut Run, r: Run| {
+            best.cpu = best.cpu.min(r.cpu);
+            best.wall = best.wall.min(r.wall);
+            best.events = best.events.max(r.events);
+            best.drops += r.drops;
+        };
+        for _ in 0..ROUNDS {
+            let (c, w) = run_child(what, n, None);
+            base = base.min(c);
+            base_wall = base_wall.min(w);
+            keep_best(&mut full, under_capture(Interest::all(), what, n, None));
+            keep_best(&mut excluded, under_capture(Interest::events([]), what, n, None));
+        }
         let cell = |r: &Run| {
             format!(
                 "{:.1} ({:.1}) = {:.2}x ({:.2}x)",
@@ -179,7 +197,10 @@ fn main() {
             cell(&full),
             cell(&excluded)
         );
-        println!("         full capture: {} events written, {} drops", full.events, full.drops);
+        println!(
+            "         full capture: up to {} events written per run, {} drops over {ROUNDS} runs",
+            full.events, full.drops
+        );
     }
     let rate = 500_000; // syscalls/s, i.e. 1 M events/s
     for what in ["getpid", "write"] {

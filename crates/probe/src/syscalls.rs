@@ -4,7 +4,7 @@
 //!
 //! The dedicated event pairs and the "state-changing" marks follow the
 //! e5c53d64 driver's syscall table (`UF_NEVER_DROP`). A syscall whose event has
-//! no recipe yet (see [`crate::recipes`]) is sent as a generic event.
+//! no recipe yet (see `recipes.rs`) is sent as a generic event.
 
 use scap::table::{SYSCALL_NAMES, ids};
 
