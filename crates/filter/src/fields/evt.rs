@@ -548,8 +548,11 @@ pub(crate) fn extract(f: &FieldRef, cx: &Cx<'_, '_>, buf: &mut Vec<u8>, sink: Si
                 sink(u(1));
             }
         }
+        // A window test for filters; in output it has no value (as in sysdig).
         FieldId::EvtAround => {
-            sink(u(ts));
+            if f.ctx == Context::Filter {
+                sink(u(ts));
+            }
         }
         FieldId::EvtAbspath => {
             if let FieldArg::AbsPath(part) = f.arg

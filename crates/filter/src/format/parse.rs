@@ -13,6 +13,10 @@ use crate::fields::{Context, FieldId, flag, resolve};
 use crate::lang::ast::Transformer;
 use crate::lang::parser::parse_operand_prefix;
 
+/// The widest field a format may ask for (`%65535proc.name`); wider ones are
+/// errors rather than gigabytes of padding.
+pub const MAX_WIDTH: usize = 65_535;
+
 /// One piece of a format.
 #[derive(Debug)]
 pub enum Item {
@@ -95,7 +99,16 @@ pub fn parse(fmt: &str) -> Result<Parsed, FilterError> {
             return Err(format_error(base + pct, "formatting cannot end with a %".into()));
         }
         let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-        let width = body[i..i + digits].parse::<usize>().unwrap_or(0);
+        let width = match body[i..i + digits].parse::<usize>() {
+            _ if digits == 0 => 0,
+            Ok(w) if w <= MAX_WIDTH => w,
+            _ => {
+                return Err(format_error(
+                    base + i,
+                    format!("field width {} is larger than {MAX_WIDTH}", &body[i..i + digits]),
+                ));
+            }
+        };
         i += digits;
         if i == bytes.len() {
             return Err(format_error(base + pct, "formatting cannot end with a number".into()));
@@ -210,5 +223,9 @@ mod tests {
         assert_eq!(kinds("%fd.ip"), ErrorKind::FilterOnly("fd.ip"));
         assert!(matches!(kinds("%evt.argx"), ErrorKind::BadArgument { .. }));
         assert!(parse("%evt.around[5]").is_ok(), "accepted, always absent");
+        // Found by the fuzzer: a huge width asked for gigabytes of padding.
+        assert!(matches!(kinds("%88880888888proc.args"), ErrorKind::Format(_)));
+        assert!(parse("%65535proc.args").is_ok());
+        assert!(parse("%65536proc.args").is_err());
     }
 }
