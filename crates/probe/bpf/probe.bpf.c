@@ -525,6 +525,9 @@ static __always_inline void put_cgroups(struct scratch *s)
 		int depth = 0, j;
 		long n;
 
+		/* Keep the list under 4 KiB, libscap's SCAP_MAX_CGROUPS_SIZE. */
+		if (s->off - start > 3072)
+			break;
 		bpf_core_read(&css, sizeof(css), &cs->subsys[i]);
 		if (!css)
 			continue;

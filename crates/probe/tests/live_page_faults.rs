@@ -19,6 +19,7 @@ fn live_page_faults_are_reported_when_enabled() {
     let mut cap = LiveCapture::builder()
         .page_faults(true)
         .exclude_self(false)
+        .target_pid(Some(std::process::id()))
         .containers(None)
         .build()
         .unwrap();

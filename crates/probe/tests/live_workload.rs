@@ -153,7 +153,9 @@ fn live_workload_events_carry_the_right_parameters() {
     }
     let (facts, events, cap) = capture_workload().unwrap();
     let stats = cap.stats().unwrap();
-    assert_eq!(stats.total_drops(), 0, "drops: {stats:?}");
+    // Drops are not asserted: another process flooding the machine may fill
+    // the ring; the checks below fail if any workload event was lost.
+    eprintln!("capture stats: {stats:?}");
     let main = facts.main_tid;
     let of_main: Vec<OwnedEvent> =
         events.iter().filter(|e| e.as_event().tid() == main).cloned().collect();

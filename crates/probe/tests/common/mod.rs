@@ -28,8 +28,17 @@ pub fn gettid() -> u64 {
     unsafe { libc::gettid() as u64 }
 }
 
-/// Drains `cap` for `linger` after `until` returns true, keeping the events
-/// that `keep` accepts as owned copies.
+/// Wall-clock time in ns since the epoch (the events' clock).
+pub fn now_ns() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
+}
+
+/// Reads `cap` until `until` returns true and then until the consumer has
+/// caught up with that moment plus `linger` (an event stamped later arrives,
+/// or the ring is empty and `linger` has passed), keeping the events that
+/// `keep` accepts as owned copies. Robust to a consumer that lags behind.
 pub fn collect(
     cap: &mut LiveCapture,
     mut until: impl FnMut() -> bool,
@@ -37,13 +46,14 @@ pub fn collect(
     mut keep: impl FnMut(&scap::Event<'_>) -> bool,
 ) -> Vec<OwnedEvent> {
     let mut out = Vec::new();
-    let mut done_at: Option<Instant> = None;
+    let mut done: Option<(Instant, u64)> = None;
     let hard_stop = Instant::now() + Duration::from_secs(60);
+    let linger_ns = linger.as_nanos() as u64;
     loop {
-        if done_at.is_none() && until() {
-            done_at = Some(Instant::now());
+        if done.is_none() && until() {
+            done = Some((Instant::now(), now_ns()));
         }
-        if done_at.is_some_and(|t| t.elapsed() > linger) || Instant::now() > hard_stop {
+        if Instant::now() > hard_stop {
             break;
         }
         match cap.next_event(Duration::from_millis(20)) {
@@ -51,8 +61,18 @@ pub fn collect(
                 if keep(&ev) {
                     out.push(ev.to_owned_event());
                 }
+                if let Some((_, mark)) = done
+                    && ev.tid() != u64::MAX
+                    && ev.ts() > mark + linger_ns
+                {
+                    break;
+                }
             }
-            Ok(None) => {}
+            Ok(None) => {
+                if done.is_some_and(|(t, _)| t.elapsed() > linger) {
+                    break;
+                }
+            }
             Err(e) => panic!("next_event: {e}"),
         }
     }
