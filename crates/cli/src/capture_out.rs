@@ -48,7 +48,7 @@ pub struct CaptureOut {
 
 impl CaptureOut {
     /// A capture named `base`; nothing is created before the first event or
-    /// [`CaptureOut::open_first`].
+    /// [`CaptureOut::open_now`].
     pub fn new(base: &std::path::Path, compression: Compression, rot: Rotation) -> CaptureOut {
         let limit = rot.file_limit as usize;
         CaptureOut {
@@ -69,15 +69,22 @@ impl CaptureOut {
         }
     }
 
-    /// Opens the first file now (live capture: names use the wall clock). With a
-    /// time pattern in file mode the first file waits for the first event.
-    pub fn open_first(&mut self, live_now_secs: Option<u64>, state: StateFn<'_>) -> Result<()> {
-        if let Some(now) = live_now_secs {
-            self.last_time = now;
-        } else if self.rot.seconds > 0 && self.base.contains('%') {
-            return Ok(());
-        }
+    /// Opens the first file now, named with the wall clock (live capture). In
+    /// file mode the first file opens with the first event, named with its time.
+    pub fn open_now(&mut self, now_secs: u64, state: StateFn<'_>) -> Result<()> {
+        self.last_time = now_secs;
         self.next_file(state)
+    }
+
+    /// Creates the first file if no event created it (a filter that matched
+    /// nothing still leaves a valid, empty capture, as sysdig does).
+    pub fn ensure_file(&mut self, state: StateFn<'_>) -> Result<()> {
+        if self.files.is_empty() { self.next_file(state) } else { Ok(()) }
+    }
+
+    /// True once a file was created.
+    pub fn started(&self) -> bool {
+        !self.files.is_empty()
     }
 
     /// Writes one event, rotating first when a limit is reached.
@@ -174,6 +181,9 @@ impl CaptureOut {
         for c in &containers {
             w.write_event(&c.as_event()).map_err(err)?;
         }
+        // The state blocks reach the file at once: a capture killed right after
+        // it started still reads back.
+        w.flush().map_err(err)?;
         if !self.files.contains(&name) {
             self.files.push(name.clone());
         }

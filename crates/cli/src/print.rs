@@ -150,9 +150,9 @@ impl Pipeline {
         self.engine.load_metadata(meta);
         if self.first_meta.is_none() {
             self.first_meta = Some(meta.clone());
-            if let Some(c) = &mut self.capture {
+            if let (Some(c), Some(now)) = (&mut self.capture, live_now) {
                 let state = &mut || (meta.clone(), containers.to_vec());
-                c.open_first(live_now, state)?;
+                c.open_now(now, state)?;
             }
         }
         Ok(())
@@ -175,9 +175,21 @@ impl Pipeline {
         };
         if let Some(c) = &mut self.capture {
             let filtered = self.filter.is_some() && !self.display_filter;
-            if let Some(flags) = dump_flags(&outcome, ev, self.fatfile, filtered) {
+            // Leading container events are not events to sinsp's dumper: their
+            // containers reach every file as the container events written after
+            // the state blocks.
+            let leading = outcome.hidden == Some(engine::Hidden::LeadingContainer);
+            if let (Some(flags), false) =
+                (dump_flags(&outcome, ev, self.fatfile, filtered), leading)
+            {
                 let engine = &self.engine;
-                let state = &mut || (engine.snapshot(), engine.container_events(ev.ts()));
+                let first = self.first_meta.as_ref().filter(|_| !c.started());
+                // The first file holds the state the capture started with (this
+                // event is already parsed); later ones the state of the moment.
+                let state = &mut || match first {
+                    Some(m) => (m.clone(), engine.container_events(ev.ts())),
+                    None => (engine.snapshot(), engine.container_events(ev.ts())),
+                };
                 c.write(ev, flags, state)?;
             }
         }
@@ -243,6 +255,10 @@ impl Pipeline {
         }
         self.out.flush()?;
         if let Some(c) = &mut self.capture {
+            if let Some(m) = &self.first_meta {
+                let engine = &self.engine;
+                c.ensure_file(&mut || (m.clone(), engine.container_events(0)))?;
+            }
             c.finish()?;
         }
         Ok(())

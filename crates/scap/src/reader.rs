@@ -385,8 +385,11 @@ impl Reader {
                 continue;
             }
             self.load_block(h)?;
-            let h = self.fix_il_v2_length(h, block_offset)?;
-            self.check_trailer(h, block_offset)?;
+            let fixed = self.fix_il_v2_length(h, block_offset)?;
+            if fixed.len == h.len {
+                self.check_trailer(h, block_offset)?;
+            }
+            let h = fixed;
             let body = &self.buf[self.start + 8..self.start + h.len as usize - 4];
             let res = match h.btype {
                 block::MI | block::MI_INT => {

@@ -157,3 +157,26 @@ fn concatenated_captures_start_a_new_section() {
     }
     assert_eq!((events, sections, threads_after), (345 + 143, 1, 96));
 }
+
+/// sysdig 0.29.3 re-writing a capture whose interface list was v1 declares its
+/// IL_V2 block 4 bytes per interface too short (and writes that in the trailer)
+/// while writing every entry; it then cannot read its own file. sysray can.
+#[test]
+fn il_v2_block_mis_sized_by_sysdig_reads() {
+    let Some(dir) = captures_dir() else { return };
+    let bytes = rewrite(&dir.join("k8s-dns-troubleshooting.scap"), Compression::None);
+    // SHB (28) + MI (192), then the IL_V2 block.
+    let at = 28 + 192;
+    let len = u32::from_le_bytes(bytes[at + 4..at + 8].try_into().unwrap()) as usize;
+    assert_eq!(u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()), scap::block::IL_V2);
+    let n_ifaces = 14;
+    let wrong = (len - 4 * n_ifaces) as u32;
+    let mut bad = bytes.clone();
+    bad[at + 4..at + 8].copy_from_slice(&wrong.to_le_bytes());
+    bad[at + len - 4..at + len].copy_from_slice(&wrong.to_le_bytes());
+    let r = Reader::from_reader(Cursor::new(bad)).unwrap();
+    assert_eq!(r.metadata().interfaces.len(), n_ifaces);
+    let (evs, err) = events_of(r);
+    assert!(err.is_none(), "{err:?}");
+    assert_eq!(evs.len(), 146_038);
+}
