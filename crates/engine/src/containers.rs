@@ -378,21 +378,31 @@ const CRI_LAYOUT: &[(&[u8], &[u8])] = &[
     (b":cri-containerd:", b""),
 ];
 
+/// The last occurrence of `needle` in `hay` (`hay.len()` for an empty needle).
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(hay.len());
+    let Some((&first, rest)) = needle.split_first() else { return Some(hay.len()) };
+    let mut end = hay.len().checked_sub(rest.len())?;
+    while let Some(p) = memchr::memrchr(first, &hay[..end]) {
+        if hay[p + 1..].starts_with(rest) {
+            return Some(p);
+        }
+        end = p;
     }
-    hay.windows(needle.len()).rposition(|w| w == needle)
+    None
 }
 
+/// The first occurrence of `needle` in `hay` at or after `from`.
 fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+    memchr::memmem::find(hay.get(from..)?, needle).map(|p| p + from)
 }
 
 /// `match_one_container_id`: the last prefix, the last suffix, exactly 64
 /// characters between them; the reported id is the first 12. The hex check only
 /// looks at string positions below 64, as upstream does.
 fn runc_one(path: &[u8], prefix: &[u8], suffix: &[u8]) -> Option<String> {
+    if path.len() < 64 + prefix.len() + suffix.len() {
+        return None;
+    }
     let start = rfind(path, prefix)? + prefix.len();
     let end = rfind(path, suffix)?;
     if end.checked_sub(start) != Some(64) {

@@ -7,7 +7,8 @@ use crate::containers::Container;
 use crate::engine::Engine;
 use crate::fds::Fd;
 use crate::render::{ArgForm, ArgSel, RenderOptions};
-use crate::threads::{Thread, ThreadTable};
+use crate::thread_table::ThreadTable;
+use crate::threads::Thread;
 
 /// An event with its context: the thread that produced it, the fd it uses, and
 /// read access to every table, as the filter and the output formatter see them.

@@ -2,10 +2,12 @@
 
 use scap::Metadata;
 
+use crate::cgroups::CgroupsMemo;
 use crate::containers::Containers;
 use crate::interfaces::Interfaces;
 use crate::k8s::K8sState;
-use crate::threads::{MAX_THREADS, Thread, ThreadTable};
+use crate::thread_table::ThreadTable;
+use crate::threads::{MAX_THREADS, Thread};
 use crate::users::Users;
 
 /// Configures an [`Engine`].
@@ -163,6 +165,7 @@ pub struct Engine {
     pub(crate) scratch2: Vec<u8>,
     pub(crate) scratch3: Vec<u8>,
     pub(crate) enter_copy: Vec<u8>,
+    pub(crate) cgroups_memo: CgroupsMemo,
 }
 
 impl Default for Engine {
@@ -195,6 +198,7 @@ impl Engine {
             scratch2: Vec::new(),
             scratch3: Vec::new(),
             enter_copy: Vec::new(),
+            cgroups_memo: CgroupsMemo::default(),
         }
     }
 
@@ -217,6 +221,7 @@ impl Engine {
         self.tid_to_remove = None;
         self.fds_to_remove.clear();
         self.machine = meta.machine.clone();
+        self.cgroups_memo.clear();
         self.import(meta);
         self.leading = true;
         self.reresolve = false;

@@ -3,13 +3,15 @@
 //! enter/exit pairing, the filter for events that do not change state, the state
 //! handler, the filter for events that do, and the post-event bookkeeping.
 
+use std::sync::OnceLock;
+
 use scap::Event;
 use scap::table::{EventInfo, ef, ids};
 
 use crate::ctx::EventCtx;
 use crate::engine::{Current, Engine, Hidden, Outcome};
 use crate::fds::{CANCELED_FD_NUMBER, fd_flags};
-use crate::parsers;
+use crate::parsers::{self, p_i64};
 use crate::threads::thread_flags as tf;
 
 /// `lastevent_type` of a thread whose enter was rejected by the filter: no exit
@@ -34,6 +36,22 @@ fn is_clone_exit(t: u16) -> bool {
             | ids::SYSCALL_VFORK_20_X
             | ids::SYSCALL_CLONE3_X
     )
+}
+
+/// True for exits whose first parameter (`res` or `fd`) carries the errno of a
+/// failure (`m_errorcode`), from a table built once from the event table.
+fn reports_errno(etype: u16) -> bool {
+    static TABLE: OnceLock<Box<[bool]>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..scap::table::EVENT_COUNT)
+            .map(|id| {
+                scap::table::event_info(id as u16)
+                    .and_then(|i| i.params.first())
+                    .is_some_and(|p| p.name == "res" || p.name == "fd")
+            })
+            .collect()
+    });
+    table.get(etype as usize).copied().unwrap_or(false)
 }
 
 pub(crate) fn is_container_event(t: u16) -> bool {
@@ -225,7 +243,7 @@ impl Engine {
             t.lastevent_fd.set(-1);
             t.lastevent_type = etype as i32;
             if eflags & ef::USES_FD != 0 {
-                let fd = ev.param_i64(0).unwrap_or(-1);
+                let fd = p_i64(ev, 0).unwrap_or(-1);
                 t.lastevent_fd.set(fd);
                 self.cur.fd = self.find_fd(tid, fd);
             }
@@ -246,17 +264,15 @@ impl Engine {
                 return;
             }
         }
-        if let Some(p0) = info.params.first()
-            && ev.nparams() > 0
-            && (p0.name == "res" || p0.name == "fd")
-            && let Some(res) = ev.param_i64(0)
+        if reports_errno(etype)
+            && let Some(res) = p_i64(ev, 0)
             && res < 0
         {
             self.cur.errorcode = (res as i32).wrapping_neg();
         }
         if eflags & ef::USES_FD != 0 {
             if etype == ids::SYSCALL_COPY_FILE_RANGE_X
-                && let Some(fd) = ev.param_i64(1)
+                && let Some(fd) = p_i64(ev, 1)
                 && let Some(t) = self.threads.get_mut(tid)
             {
                 t.lastevent_fd.set(fd);

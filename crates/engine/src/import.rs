@@ -1,7 +1,9 @@
 //! Importing a capture section's process list (PL/FDL blocks), interfaces and
 //! users (state-engine.md §1.1 steps 3–6, §2.2, §3.12).
 
-use rustc_hash::FxHashSet;
+use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use scap::{FdInfo, ThreadEntry, fd_type};
 
 use crate::engine::Engine;
@@ -11,6 +13,9 @@ use crate::render::net;
 use crate::threads::{Thread, bytes_of, cstr, thread_flags as tf};
 
 const TRACER_DEVICE: &[u8] = b"/dev/null";
+
+/// Container ids of the cgroups blobs resolved in one pass over the threads.
+type ResolvedCgroups = FxHashMap<Vec<u8>, Arc<str>>;
 
 impl Engine {
     /// Imports a section's threads, interfaces and users.
@@ -29,18 +34,29 @@ impl Engine {
     /// Resolves the containers of all threads again, after leading container
     /// events changed the container table.
     pub(crate) fn reresolve_containers(&mut self) {
-        let tids: Vec<i64> = self.threads.map.keys().copied().collect();
+        let tids = self.threads.tids();
+        let mut resolved = ResolvedCgroups::default();
         for tid in tids {
             let Some(t) = self.threads.get(tid) else { continue };
             let cg = t.cgroups.clone();
-            let paths: Vec<&[u8]> = crate::threads::split_nul(&cg)
-                .filter_map(|i| i.iter().rposition(|&b| b == b'=').map(|p| &i[p + 1..]))
-                .collect();
-            let id = self.containers.resolve(&paths);
+            let id = self.resolve_cached(&cg, &mut resolved);
             if let Some(t) = self.threads.get_mut(tid) {
                 t.container_id = id;
             }
         }
+    }
+
+    /// The container of a normalised cgroups blob. Threads of one process or
+    /// container have the same blob, and resolving it again gives the same id
+    /// (the stubs it adds are there the second time), so one pass over many
+    /// threads resolves each distinct blob once.
+    fn resolve_cached(&mut self, cgroups: &[u8], cache: &mut ResolvedCgroups) -> Arc<str> {
+        if let Some(id) = cache.get(cgroups) {
+            return id.clone();
+        }
+        let id = self.containers.resolve(&crate::cgroups::paths(cgroups));
+        cache.insert(cgroups.to_vec(), id.clone());
+        id
     }
 
     fn thread_from_entry(&mut self, e: &ThreadEntry, ports: &mut FxHashSet<u16>) -> Thread {
@@ -78,10 +94,8 @@ impl Engine {
         t.vtid = e.vtid;
         t.vpid = e.vpid;
         t.loginuid = e.loginuid.unwrap_or(u32::MAX);
-        t.cgroups = crate::parsers::normalize_cgroups(&e.cgroups);
+        (t.cgroups, t.container_id) = self.cgroups_and_container(&e.cgroups);
         t.root = bytes_of(cstr(&e.root));
-        let cg: Vec<&[u8]> = t.cgroups().map(|(_, p)| p).collect();
-        t.container_id = self.containers.resolve(&cg);
         // One scratch record per thread: fields an entry does not write keep the
         // previous entry's bytes.
         let mut scratch = Fd::new(FdKind::Unknown);
@@ -97,7 +111,7 @@ impl Engine {
     /// listening port anywhere are turned around and get the server role.
     fn fix_sockets_from_proc(&mut self, ports: &FxHashSet<u16>) {
         let mut name = Vec::new();
-        for t in self.threads.map.values_mut() {
+        for t in self.threads.iter_mut() {
             for (_, f) in t.fds.iter_mut() {
                 if f.kind != FdKind::Ipv4Sock {
                     continue;

@@ -66,6 +66,7 @@
 
 #![deny(missing_docs)]
 
+mod cgroups;
 mod container_json;
 mod containers;
 mod ctx;
@@ -83,6 +84,7 @@ mod snapshot;
 mod synthetic;
 #[cfg(test)]
 mod testutil;
+mod thread_table;
 mod threads;
 mod users;
 
@@ -96,5 +98,6 @@ pub use fds::{Fd, FdKind, FdTable, IpTuple, L4Proto, MAX_FDS_PER_TABLE, SockAddr
 pub use interfaces::{Interfaces, Ipv4Iface, Ipv6Iface};
 pub use k8s::{K8sKind, K8sObject, K8sState};
 pub use render::{ArgForm, ArgSel, BufferFormat, RenderOptions};
-pub use threads::{MAX_THREADS, Thread, ThreadTable, split_nul, thread_flags};
+pub use thread_table::ThreadTable;
+pub use threads::{MAX_THREADS, Thread, split_nul, thread_flags};
 pub use users::{GroupInfo, UserInfo, Users};

@@ -10,21 +10,21 @@ impl Engine {
     /// `get_thread_ref(tid, query_os=true)`: the thread, created as a
     /// placeholder if missing and the table has room. Returns whether it exists.
     pub(crate) fn ensure_thread(&mut self, tid: i64) -> bool {
-        if self.threads.map.contains_key(&tid) {
+        if self.threads.contains(tid) {
             return true;
         }
-        if self.threads.map.len() >= self.threads.max {
+        if self.threads.is_full() {
             return false;
         }
         let mut t = Thread::placeholder(tid);
-        t.nchilds = self.threads.map.values().filter(|o| o.pid == tid).count() as u64;
+        t.nchilds = self.threads.iter().filter(|o| o.pid == tid).count() as u64;
         self.add_thread(t, false)
     }
 
     /// `add_thread`: refuses when full; for a new thread of a process, bumps the
     /// main thread's child count (creating a placeholder main if needed).
     pub(crate) fn add_thread(&mut self, t: Thread, from_proc: bool) -> bool {
-        if self.threads.map.len() >= self.threads.max {
+        if self.threads.is_full() {
             return false;
         }
         if !from_proc && t.flags & tf::CLONE_THREAD != 0 && t.pid != t.tid {
@@ -52,7 +52,7 @@ impl Engine {
         {
             m.nchilds -= 1;
         }
-        self.threads.map.remove(&tid);
+        self.threads.remove(tid);
         if nchilds != 0 {
             self.recreate_child_dependencies();
         }
@@ -60,7 +60,7 @@ impl Engine {
 
     /// Recomputes every main thread's child count.
     pub(crate) fn recreate_child_dependencies(&mut self) {
-        for t in self.threads.map.values_mut() {
+        for t in self.threads.iter_mut() {
             t.nchilds = 0;
         }
         self.create_child_dependencies();
@@ -71,8 +71,7 @@ impl Engine {
     pub(crate) fn create_child_dependencies(&mut self) {
         let mut pids: Vec<i64> = self
             .threads
-            .map
-            .values()
+            .iter()
             .filter(|t| t.flags & tf::CLONE_THREAD != 0 && t.pid != t.tid)
             .map(|t| t.pid)
             .collect();

@@ -14,9 +14,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
-use rustc_hash::FxHashMap;
-
-use crate::fds::{Fd, FdTable};
+use crate::fds::FdTable;
 
 /// Largest number of threads the table holds (libsinsp's absolute maximum).
 pub const MAX_THREADS: usize = 131_072;
@@ -276,7 +274,7 @@ impl Thread {
         self.env().find_map(|e| e.strip_prefix(name).and_then(|rest| rest.strip_prefix(b"=")))
     }
     /// The stored working directory of this entry; use
-    /// [`ThreadTable::cwd`] for the one sysdig reports (the main thread's).
+    /// [`crate::ThreadTable::cwd`] for the one sysdig reports (the main thread's).
     pub fn own_cwd(&self) -> &[u8] {
         &self.cwd
     }
@@ -371,7 +369,7 @@ impl Thread {
     pub fn pidns_init_start_ts(&self) -> u64 {
         self.pidns_init_start_ts
     }
-    /// The thread's own fd table; use [`ThreadTable::fd_table`] for the shared one.
+    /// The thread's own fd table; use [`crate::ThreadTable::fd_table`] for the shared one.
     pub fn own_fds(&self) -> &FdTable {
         &self.fds
     }
@@ -394,87 +392,6 @@ impl Thread {
     /// True if the fd table is shared with the main thread.
     pub(crate) fn shares_fds(&self) -> bool {
         self.flags & tf::CLONE_FILES != 0
-    }
-}
-
-/// All threads, keyed by tid.
-#[derive(Clone, Debug)]
-pub struct ThreadTable {
-    pub(crate) map: FxHashMap<i64, Thread>,
-    pub(crate) max: usize,
-}
-
-impl Default for ThreadTable {
-    fn default() -> Self {
-        ThreadTable { map: FxHashMap::default(), max: MAX_THREADS }
-    }
-}
-
-impl ThreadTable {
-    /// The thread with id `tid`.
-    #[inline]
-    pub fn get(&self, tid: i64) -> Option<&Thread> {
-        self.map.get(&tid)
-    }
-
-    #[inline]
-    pub(crate) fn get_mut(&mut self, tid: i64) -> Option<&mut Thread> {
-        self.map.get_mut(&tid)
-    }
-
-    /// Number of threads.
-    pub fn len(&self) -> usize {
-        self.map.len()
-    }
-
-    /// True if the table is empty.
-    pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
-    }
-
-    /// Every thread, in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = &Thread> {
-        self.map.values()
-    }
-
-    /// The main thread of `t`'s process (`t` itself for a main thread).
-    pub fn main_thread<'a>(&'a self, t: &'a Thread) -> Option<&'a Thread> {
-        if t.is_main_thread() { Some(t) } else { self.map.get(&t.pid) }
-    }
-
-    /// The fd table `t` uses: the main thread's when it shares it.
-    pub fn fd_table<'a>(&'a self, t: &'a Thread) -> Option<&'a FdTable> {
-        if t.shares_fds() { self.main_thread(t).map(|m| &m.fds) } else { Some(&t.fds) }
-    }
-
-    /// The fd `fd` of thread `t`.
-    pub fn fd<'a>(&'a self, t: &'a Thread, fd: i64) -> Option<&'a Fd> {
-        if fd < 0 {
-            return None;
-        }
-        self.fd_table(t)?.get(fd)
-    }
-
-    /// The working directory sysdig reports for `t`: its main thread's, or `./`
-    /// when the main thread is missing.
-    pub fn cwd<'a>(&'a self, t: &'a Thread) -> &'a [u8] {
-        match self.main_thread(t) {
-            Some(m) => &m.cwd,
-            None => b"./",
-        }
-    }
-
-    /// Adds `t` (replacing an entry with the same tid) unless the table is full.
-    pub(crate) fn put(&mut self, t: Thread) -> bool {
-        if self.map.len() >= self.max {
-            return false;
-        }
-        self.map.insert(t.tid, t);
-        true
-    }
-
-    pub(crate) fn clear(&mut self) {
-        self.map.clear();
     }
 }
 
@@ -507,21 +424,5 @@ mod tests {
         let v: Vec<_> = t.cgroups().collect();
         assert_eq!(v, vec![(&b"cpu"[..], &b"/a"[..]), (&b"x=y"[..], &b"/b"[..])]);
         assert_eq!(t.cgroup(b"cpu"), Some(&b"/a"[..]));
-    }
-
-    #[test]
-    fn main_thread_and_shared_fds() {
-        let mut tt = ThreadTable::default();
-        let mut m = Thread::blank(10);
-        m.pid = 10;
-        m.fds.add(3, Fd::new(crate::fds::FdKind::File));
-        let mut c = Thread::blank(11);
-        c.pid = 10;
-        c.flags |= tf::CLONE_FILES | tf::CLONE_THREAD;
-        tt.put(m);
-        tt.put(c);
-        let c = tt.get(11).unwrap();
-        assert_eq!(tt.main_thread(c).unwrap().tid, 10);
-        assert!(tt.fd(c, 3).is_some());
     }
 }

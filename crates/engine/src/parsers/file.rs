@@ -4,7 +4,7 @@
 use scap::Event;
 use scap::table::ids;
 
-use super::{enter_view, p_i64, p_u64, retrieve_enter};
+use super::{enter_view, p_i64, p_u64, param, retrieve_enter};
 use crate::engine::{Engine, Hidden};
 use crate::fds::{Fd, FdKind, fd_flags};
 use crate::import::tracer_bit;
@@ -48,12 +48,12 @@ fn enter_name(
     dirfd_i: Option<usize>,
 ) -> Option<(usize, u32, i64)> {
     let en = enter_view(e)?;
-    let raw = en.param(name_i)?;
+    let raw = param(&en, name_i)?;
     if raw.is_empty() || cstr(raw) == b"(NULL)" {
         return None;
     }
-    let flags = flags_i.and_then(|i| en.param_u64(i)).unwrap_or(0) as u32;
-    let dirfd = dirfd_i.and_then(|i| en.param_i64(i)).unwrap_or(AT_FDCWD);
+    let flags = flags_i.and_then(|i| p_u64(&en, i)).unwrap_or(0) as u32;
+    let dirfd = dirfd_i.and_then(|i| p_i64(&en, i)).unwrap_or(AT_FDCWD);
     name.clear();
     name.extend_from_slice(raw);
     Some((raw.len(), flags, dirfd))
@@ -76,7 +76,7 @@ pub(crate) fn open_exit(e: &mut Engine, ev: &Event<'_>) {
     let (name_len, flags, dev, dirfd) = match etype {
         ids::SYSCALL_OPEN_X | ids::SYSCALL_CREAT_X => {
             let is_open = etype == ids::SYSCALL_OPEN_X;
-            let raw = ev.param(1).unwrap_or_default();
+            let raw = param(ev, 1).unwrap_or_default();
             name.extend_from_slice(raw);
             let mut n = (raw.len(), if is_open { p_u64(ev, 2).unwrap_or(0) as u32 } else { 0 });
             let dev = p_u64(ev, if is_open { 4 } else { 3 }).unwrap_or(0) as u32;
@@ -96,14 +96,14 @@ pub(crate) fn open_exit(e: &mut Engine, ev: &Event<'_>) {
                 e.scratch3 = name;
                 return;
             };
-            let raw = en.param(1).unwrap_or_default();
+            let raw = param(&en, 1).unwrap_or_default();
             name.extend_from_slice(raw);
-            let fl = en.param_u64(2).unwrap_or(0) as u32;
-            (raw.len(), fl, 0, Some(en.param_i64(0).unwrap_or(AT_FDCWD)))
+            let fl = p_u64(&en, 2).unwrap_or(0) as u32;
+            (raw.len(), fl, 0, Some(p_i64(&en, 0).unwrap_or(AT_FDCWD)))
         }
         _ => {
             // openat v2 and openat2: exit params, overridden by a usable enter.
-            let raw = ev.param(2).unwrap_or_default();
+            let raw = param(ev, 2).unwrap_or_default();
             name.extend_from_slice(raw);
             let mut n =
                 (raw.len(), p_u64(ev, 3).unwrap_or(0) as u32, p_i64(ev, 1).unwrap_or(AT_FDCWD));
@@ -202,7 +202,7 @@ pub(crate) fn fcntl_enter(e: &mut Engine, ev: &Event<'_>) {
     if e.threads.get(ev.tid() as i64).is_none() {
         return;
     }
-    let cmd = ev.param_u64(1).map(|c| c as u8 as i64);
+    let cmd = p_u64(ev, 1).map(|c| c as u8 as i64);
     if cmd == Some(F_DUPFD) || cmd == Some(F_DUPFD_CLOEXEC) {
         super::store_enter(e, ev);
     }
@@ -305,7 +305,7 @@ pub(crate) fn tracer_write(e: &mut Engine, ev: &Event<'_>, writes: bool) -> bool
     }
     if f.flags & fd_flags::IS_TRACER_FD != 0 || (f.flags & fd_flags::IS_TRACER_FILE != 0 && writes)
     {
-        let data = ev.param(1).unwrap_or_default();
+        let data = param(ev, 1).unwrap_or_default();
         match classify_tracer(data) {
             TracerParse::Truncated => {
                 e.cur.hidden = Some(Hidden::TracerFragment);

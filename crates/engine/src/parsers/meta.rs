@@ -4,14 +4,16 @@ use std::sync::Arc;
 
 use scap::Event;
 
+use super::{p_u64, param};
 use crate::containers::{Container, ContainerType};
 use crate::engine::{Engine, Hidden};
 use crate::threads::{Thread, bytes_of, cstr};
 
 /// Old `container` event (228): id, type, name, image.
 pub(crate) fn container_old(e: &mut Engine, ev: &Event<'_>) {
-    let text = |i| String::from_utf8_lossy(cstr(ev.param(i).unwrap_or_default())).into_owned();
-    let kind = ContainerType::from_code(ev.param_u64(1).unwrap_or(0) as u32);
+    e.cgroups_memo.clear();
+    let text = |i| String::from_utf8_lossy(cstr(param(ev, i).unwrap_or_default())).into_owned();
+    let kind = ContainerType::from_code(p_u64(ev, 1).unwrap_or(0) as u32);
     let mut c = Container::new(&text(0), kind);
     c.name = text(2);
     c.image = text(3);
@@ -24,7 +26,8 @@ pub(crate) fn container_old(e: &mut Engine, ev: &Event<'_>) {
 /// Divergence: sysdig aborts on invalid JSON; sysray hides the event and keeps
 /// going.
 pub(crate) fn container_json(e: &mut Engine, ev: &Event<'_>) {
-    let json = cstr(ev.param(0).unwrap_or_default());
+    e.cgroups_memo.clear();
+    let json = cstr(param(ev, 0).unwrap_or_default());
     let Ok(c) = Container::from_json(json) else {
         e.cur.hidden = Some(Hidden::IncompleteContainer);
         return;
@@ -46,5 +49,5 @@ pub(crate) fn container_json(e: &mut Engine, ev: &Event<'_>) {
 
 /// `k8s` events feed the Kubernetes state.
 pub(crate) fn k8s(e: &mut Engine, ev: &Event<'_>) {
-    e.k8s.apply(ev.param(0).unwrap_or_default());
+    e.k8s.apply(param(ev, 0).unwrap_or_default());
 }

@@ -2,6 +2,7 @@
 //! them. Each handler gates its effects on what it needs (pairing, a known fd,
 //! the stored enter event), as state-engine.md §1.4 lists.
 
+mod args;
 mod file;
 mod meta;
 mod process;
@@ -11,6 +12,8 @@ mod tests;
 
 use scap::Event;
 use scap::table::{EventInfo, ids};
+
+pub(crate) use args::{as_u64, first_params, p_i64, p_u64, param};
 
 use crate::engine::Engine;
 use crate::threads::{Bytes, bytes_of};
@@ -198,16 +201,6 @@ pub(crate) fn normalize_cgroups(blob: &[u8]) -> Bytes {
         out.push(0);
     }
     bytes_of(&out)
-}
-
-/// Parameter `i` as an i64 of any stored width.
-pub(crate) fn p_i64(ev: &Event<'_>, i: usize) -> Option<i64> {
-    ev.param_i64(i)
-}
-
-/// Parameter `i` as an unsigned value of any stored width.
-pub(crate) fn p_u64(ev: &Event<'_>, i: usize) -> Option<u64> {
-    ev.param_u64(i)
 }
 
 #[cfg(test)]

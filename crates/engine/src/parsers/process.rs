@@ -4,7 +4,7 @@
 use scap::Event;
 use scap::table::ids::*;
 
-use super::{enter_view, normalize_cgroups, p_i64, p_u64, retrieve_enter};
+use super::{as_u64, enter_view, first_params, p_i64, p_u64, param, retrieve_enter};
 use crate::engine::Engine;
 use crate::fds::fd_flags;
 use crate::paths;
@@ -85,13 +85,13 @@ pub(crate) fn clone_exit(e: &mut Engine, ev: &Event<'_>) {
         }
         e.remove_thread(childtid, true);
     }
-    let exe = bytes_of(cstr(ev.param(1).unwrap_or_default()));
+    let exe = bytes_of(cstr(param(ev, 1).unwrap_or_default()));
     let comm = if has_comm(etype) {
-        bytes_of(cstr(ev.param(13).unwrap_or_default()))
+        bytes_of(cstr(param(ev, 13).unwrap_or_default()))
     } else {
         exe.clone()
     };
-    let args = bytes_of(ev.param(2).unwrap_or_default());
+    let args = bytes_of(param(ev, 2).unwrap_or_default());
 
     let mut child = Thread::blank(childtid);
     child.ptid = tid;
@@ -161,9 +161,8 @@ pub(crate) fn clone_exit(e: &mut Engine, ev: &Event<'_>) {
         child.vpid = child.pid;
     }
     if is_v20(etype) {
-        child.cgroups = normalize_cgroups(ev.param(14).unwrap_or_default());
-        let cg: Vec<&[u8]> = child.cgroups().map(|(_, p)| p).collect();
-        child.container_id = e.containers.resolve(&cg);
+        (child.cgroups, child.container_id) =
+            e.cgroups_and_container(param(ev, 14).unwrap_or_default());
     }
     child.clone_ts = ev.ts();
     e.add_thread(child, false);
@@ -178,9 +177,12 @@ pub(crate) fn execve_exit(e: &mut Engine, ev: &Event<'_>) {
     }
     let old_style_comm =
         matches!(etype, SYSCALL_EXECVE_8_X | SYSCALL_EXECVE_13_X | SYSCALL_EXECVE_14_X);
-    let exe = bytes_of(cstr(ev.param(1).unwrap_or_default()));
-    let comm =
-        if old_style_comm { exe.clone() } else { bytes_of(cstr(ev.param(13).unwrap_or_default())) };
+    let exe = bytes_of(cstr(param(ev, 1).unwrap_or_default()));
+    let comm = if old_style_comm {
+        exe.clone()
+    } else {
+        bytes_of(cstr(param(ev, 13).unwrap_or_default()))
+    };
     let cgroups = matches!(
         etype,
         SYSCALL_EXECVE_16_X
@@ -189,17 +191,11 @@ pub(crate) fn execve_exit(e: &mut Engine, ev: &Event<'_>) {
             | SYSCALL_EXECVE_19_X
             | SYSCALL_EXECVEAT_X
     )
-    .then(|| normalize_cgroups(ev.param(14).unwrap_or_default()));
-    let container = cgroups.as_ref().map(|c| {
-        let items: Vec<&[u8]> = crate::threads::split_nul(c)
-            .filter_map(|i| i.iter().rposition(|&b| b == b'=').map(|p| &i[p + 1..]))
-            .collect();
-        e.containers.resolve(&items)
-    });
+    .then(|| e.cgroups_and_container(param(ev, 14).unwrap_or_default()));
     let Some(t) = e.threads.get_mut(tid) else { return };
     t.exe = exe;
     t.comm = comm;
-    t.args = bytes_of(ev.param(2).unwrap_or_default());
+    t.args = bytes_of(param(ev, 2).unwrap_or_default());
     if let Some(pid) = p_i64(ev, 4) {
         t.pid = pid;
     }
@@ -225,9 +221,9 @@ pub(crate) fn execve_exit(e: &mut Engine, ev: &Event<'_>) {
         _ => Some(15),
     };
     if let Some(i) = env_i {
-        t.env = bytes_of(ev.param(i).unwrap_or_default());
+        t.env = bytes_of(param(ev, i).unwrap_or_default());
     }
-    if let (Some(c), Some(id)) = (cgroups, container) {
+    if let Some((c, id)) = cgroups {
         t.cgroups = c;
         t.container_id = id;
     }
@@ -267,7 +263,7 @@ fn execve_exepath(e: &mut Engine, ev: &Event<'_>, tid: i64) {
     if !retrieve_enter(e, ev) {
         return;
     }
-    let Some(name) = enter_view(e).and_then(|en| en.param(0).map(<[u8]>::to_vec)) else { return };
+    let Some(name) = enter_view(e).and_then(|en| param(&en, 0).map(<[u8]>::to_vec)) else { return };
     let Some(t) = e.threads.get(tid) else { return };
     let path = if name.starts_with(b"<NA>") {
         bytes_of(b"<NA>")
@@ -286,9 +282,9 @@ fn execveat_exepath(e: &mut Engine, ev: &Event<'_>, tid: i64) {
         return;
     }
     let Some(en) = enter_view(e) else { return };
-    let dirfd = en.param_i64(0).unwrap_or(-100);
-    let name = en.param(1).unwrap_or_default().to_vec();
-    let flags = en.param_u64(2).unwrap_or(0) as u32;
+    let dirfd = p_i64(&en, 0).unwrap_or(-100);
+    let name = param(&en, 1).unwrap_or_default().to_vec();
+    let flags = p_u64(&en, 2).unwrap_or(0) as u32;
     if name.starts_with(b"<NA>") {
         if let Some(t) = e.threads.get_mut(tid) {
             t.exepath = bytes_of(b"<NA>");
@@ -323,7 +319,7 @@ pub(crate) fn chdir_exit(e: &mut Engine, ev: &Event<'_>) {
     if e.threads.get(tid).is_none() || p_i64(ev, 0).is_none_or(|r| r < 0) {
         return;
     }
-    if let Some(p) = ev.param(1) {
+    if let Some(p) = param(ev, 1) {
         let p = p.to_vec();
         e.set_cwd(tid, &p, p.len());
     }
@@ -351,7 +347,7 @@ pub(crate) fn rlimit_exit(e: &mut Engine, ev: &Event<'_>) {
     {
         return;
     }
-    let resource = enter_view(e).and_then(|en| en.param_u64(0)).map(|r| r as u8);
+    let resource = enter_view(e).and_then(|en| p_u64(&en, 0)).map(|r| r as u8);
     if resource != Some(PPM_RLIMIT_NOFILE) {
         return;
     }
@@ -370,10 +366,10 @@ pub(crate) fn prlimit_exit(e: &mut Engine, ev: &Event<'_>) {
         return;
     }
     let Some(en) = enter_view(e) else { return };
-    if en.param_u64(1).map(|r| r as u8) != Some(PPM_RLIMIT_NOFILE) {
+    if p_u64(&en, 1).map(|r| r as u8) != Some(PPM_RLIMIT_NOFILE) {
         return;
     }
-    let mut target = en.param_i64(0).unwrap_or(0);
+    let mut target = p_i64(&en, 0).unwrap_or(0);
     let newcur = p_i64(ev, 1).unwrap_or(-1);
     if newcur == -1 {
         return;
@@ -399,32 +395,27 @@ pub(crate) fn context_switch(e: &mut Engine, ev: &Event<'_>) {
         return;
     }
     let Some(t) = e.threads.get_mut(tid) else { return };
-    // One pass over the parameters instead of locating each one.
-    let mut v = [None::<u64>; 6];
-    for (slot, p) in v.iter_mut().zip(ev.params()) {
-        *slot = match p.len() {
-            4 => Some(u32::from_le_bytes([p[0], p[1], p[2], p[3]]) as u64),
-            8 => Some(u64::from_le_bytes([p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]])),
-            _ => None,
-        };
-    }
-    t.pfmajor = v[1].unwrap_or(t.pfmajor);
-    t.pfminor = v[2].unwrap_or(t.pfminor);
+    // The counters are read when stored as 4 or 8 bytes.
+    let counter = |p: Option<&[u8]>| p.filter(|b| b.len() == 4 || b.len() == 8).and_then(as_u64);
+    let [_, pfmajor, pfminor, vmsize, vmrss, vmswap] = first_params::<6>(ev).map(counter);
+    t.pfmajor = pfmajor.unwrap_or(t.pfmajor);
+    t.pfminor = pfminor.unwrap_or(t.pfminor);
     if let Some(m) = e.main_tid(tid)
         && let Some(mt) = e.threads.get_mut(m)
     {
-        mt.vmsize_kb = v[3].map_or(mt.vmsize_kb, |x| x as u32);
-        mt.vmrss_kb = v[4].map_or(mt.vmrss_kb, |x| x as u32);
-        mt.vmswap_kb = v[5].map_or(mt.vmswap_kb, |x| x as u32);
+        mt.vmsize_kb = vmsize.map_or(mt.vmsize_kb, |x| x as u32);
+        mt.vmrss_kb = vmrss.map_or(mt.vmrss_kb, |x| x as u32);
+        mt.vmswap_kb = vmswap.map_or(mt.vmswap_kb, |x| x as u32);
     }
 }
 
 /// brk, mmap, mmap2, munmap exits: the thread's own memory counters.
 pub(crate) fn memory_exit(e: &mut Engine, ev: &Event<'_>) {
     let Some(t) = e.threads.get_mut(ev.tid() as i64) else { return };
-    t.vmsize_kb = p_u64(ev, 1).map_or(t.vmsize_kb, |v| v as u32);
-    t.vmrss_kb = p_u64(ev, 2).map_or(t.vmrss_kb, |v| v as u32);
-    t.vmswap_kb = p_u64(ev, 3).map_or(t.vmswap_kb, |v| v as u32);
+    let [_, vmsize, vmrss, vmswap] = first_params::<4>(ev).map(|p| p.and_then(as_u64));
+    t.vmsize_kb = vmsize.map_or(t.vmsize_kb, |v| v as u32);
+    t.vmrss_kb = vmrss.map_or(t.vmrss_kb, |v| v as u32);
+    t.vmswap_kb = vmswap.map_or(t.vmswap_kb, |v| v as u32);
 }
 
 /// `parse_setresuid_exit` / `parse_setresgid_exit`: the effective id, unless −1.
@@ -432,7 +423,7 @@ pub(crate) fn setresid_exit(e: &mut Engine, ev: &Event<'_>, uid: bool) {
     if p_i64(ev, 0).is_none_or(|r| r < 0) || !retrieve_enter(e, ev) {
         return;
     }
-    let Some(id) = enter_view(e).and_then(|en| en.param_u64(1)).map(|v| v as u32) else { return };
+    let Some(id) = enter_view(e).and_then(|en| p_u64(&en, 1)).map(|v| v as u32) else { return };
     if id == u32::MAX {
         return;
     }
@@ -446,7 +437,7 @@ pub(crate) fn setid_exit(e: &mut Engine, ev: &Event<'_>, uid: bool) {
     if p_i64(ev, 0).is_none_or(|r| r < 0) || !retrieve_enter(e, ev) {
         return;
     }
-    let Some(id) = enter_view(e).and_then(|en| en.param_u64(0)).map(|v| v as u32) else { return };
+    let Some(id) = enter_view(e).and_then(|en| p_u64(&en, 0)).map(|v| v as u32) else { return };
     if let Some(t) = e.threads.get_mut(ev.tid() as i64) {
         if uid { t.uid = id } else { t.gid = id }
     }
@@ -458,7 +449,7 @@ pub(crate) fn chroot_exit(e: &mut Engine, ev: &Event<'_>) {
     if p_i64(ev, 0) != Some(0) || e.threads.get(tid).is_none() {
         return;
     }
-    let raw = cstr(ev.param(1).unwrap_or_default()).to_vec();
+    let raw = cstr(param(ev, 1).unwrap_or_default()).to_vec();
     let mut base = Vec::new();
     e.cwd_into(tid, &mut base);
     let mut resolved = Vec::new();

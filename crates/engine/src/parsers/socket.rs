@@ -4,7 +4,7 @@
 use scap::Event;
 use scap::table::{ef, ids};
 
-use super::{enter_view, p_i64, retrieve_enter};
+use super::{enter_view, p_i64, p_u64, param, retrieve_enter};
 use crate::engine::Engine;
 use crate::fds::{Fd, FdKind, L4Proto, fd_flags};
 use crate::render::net;
@@ -87,7 +87,7 @@ pub(crate) fn infer_sendto_fd(e: &mut Engine, ev: &Event<'_>) {
     }
     let Some(fd) = p_i64(ev, 0).filter(|&fd| fd >= 0) else { return };
     // The family byte is compared with the libc values (AF_INET6 = 10 either way).
-    let domain = match ev.param(2).and_then(|p| p.first().copied()) {
+    let domain = match param(ev, 2).and_then(|p| p.first().copied()) {
         Some(2) => PPM_AF_INET,
         Some(10) => PPM_AF_INET6,
         _ => return,
@@ -103,7 +103,7 @@ pub(crate) fn socket_exit(e: &mut Engine, ev: &Event<'_>) {
         return;
     }
     let Some(en) = enter_view(e) else { return };
-    let get = |i| en.param_u64(i).unwrap_or(0) as u32;
+    let get = |i| p_u64(&en, i).unwrap_or(0) as u32;
     let (domain, stype, proto) = (get(0), get(1), get(2));
     add_socket(e, tid, fd, domain, stype, proto);
 }
@@ -114,7 +114,7 @@ pub(crate) fn bind_exit(e: &mut Engine, ev: &Event<'_>) {
     if e.cur.fd.is_none() || p_i64(ev, 0).is_none_or(|r| r < 0) {
         return;
     }
-    let Some(addr) = ev.param(1).filter(|a| !a.is_empty()) else { return };
+    let Some(addr) = param(ev, 1).filter(|a| !a.is_empty()) else { return };
     let mut name = std::mem::take(&mut e.scratch);
     name.clear();
     net::push_sockaddr(&mut name, addr);
@@ -164,7 +164,7 @@ pub(crate) fn connect_enter(e: &mut Engine, ev: &Event<'_>) {
     if e.cur.fd.is_none() || ev.nparams() < 2 {
         return;
     }
-    let Some(addr) = ev.param(1).filter(|a| !a.is_empty()) else { return };
+    let Some(addr) = param(ev, 1).filter(|a| !a.is_empty()) else { return };
     let mut name = std::mem::take(&mut e.scratch);
     name.clear();
     net::push_sockaddr(&mut name, addr);
@@ -309,7 +309,7 @@ pub(crate) fn connect_exit(e: &mut Engine, ev: &Event<'_>) {
     if res < 0 && res != EINPROGRESS {
         return;
     }
-    let tuple = ev.param(1).unwrap_or_default();
+    let tuple = param(ev, 1).unwrap_or_default();
     let mut name = std::mem::take(&mut e.scratch);
     if let Some(f) = e.cur_fd_mut() {
         f.flags |= fd_flags::SOCKET_CONNECTED;
@@ -349,7 +349,7 @@ pub(crate) fn accept_exit(e: &mut Engine, ev: &Event<'_>) {
     if let Some(t) = e.threads.get_mut(tid) {
         t.lastevent_fd.set(fd);
     }
-    let Some(t) = ev.param(1).filter(|t| !t.is_empty()) else { return };
+    let Some(t) = param(ev, 1).filter(|t| !t.is_empty()) else { return };
     let mut f = Fd::new(FdKind::Unknown);
     match t[0] as u32 {
         PPM_AF_INET if t.len() >= 13 => {
@@ -387,7 +387,7 @@ pub(crate) fn socketpair_exit(e: &mut Engine, ev: &Event<'_>) {
     }
     let (Some(fd1), Some(fd2)) = (p_i64(ev, 1), p_i64(ev, 2)) else { return };
     let mut f = Fd::new(FdKind::UnixSock);
-    f.sock.set_unix(ev.param_u64(3).unwrap_or(0), ev.param_u64(4).unwrap_or(0));
+    f.sock.set_unix(p_u64(ev, 3).unwrap_or(0), p_u64(ev, 4).unwrap_or(0));
     e.cur.fd = e.add_fd(tid, fd1, f.clone());
     e.add_fd(tid, fd2, f);
 }
@@ -438,7 +438,7 @@ pub(crate) fn rw_exit(e: &mut Engine, ev: &Event<'_>) {
             _ => return,
         };
         if qualifies(e) {
-            let tuple = ev.param(tuple_i).unwrap_or_default().to_vec();
+            let tuple = param(ev, tuple_i).unwrap_or_default().to_vec();
             rewrite(e, ev, &tuple, true);
         }
     } else if matches!(etype, ids::SOCKET_SENDTO_X | ids::SOCKET_SENDMSG_X) && qualifies(e) {
@@ -446,7 +446,7 @@ pub(crate) fn rw_exit(e: &mut Engine, ev: &Event<'_>) {
             return;
         }
         let tuple =
-            enter_view(e).and_then(|en| en.param(2).map(<[u8]>::to_vec)).unwrap_or_default();
+            enter_view(e).and_then(|en| param(&en, 2).map(<[u8]>::to_vec)).unwrap_or_default();
         rewrite(e, ev, &tuple, false);
     }
 }
@@ -495,7 +495,7 @@ fn update_fd(e: &mut Engine, t: &[u8]) -> bool {
     let Some(&family) = t.first() else { return false };
     let Some(at) = e.cur.fd else { return false };
     let ifs = &e.interfaces;
-    let Some(f) = e.threads.map.get_mut(&at.0).and_then(|t| t.fds.get_mut(at.1)) else {
+    let Some(f) = e.threads.get_mut(at.0).and_then(|t| t.fds.get_mut(at.1)) else {
         return false;
     };
     match family as u32 {
