@@ -28,6 +28,9 @@ local key_handles = {}
 local value_handle
 local totals = {}
 local islive = false
+local parts = {}
+local nkeys = 0
+local evt_field, tostring, concat = evt.field, tostring, table.concat
 
 function on_set_arg(name, val)
 	if name == "keys" then
@@ -76,10 +79,6 @@ function on_capture_start()
 	end
 	return true
 end
-
-local parts = {}
-local nkeys = 0
-local evt_field, tostring, concat = evt.field, tostring, table.concat
 
 function on_event()
 	local value = evt_field(value_handle)
