@@ -42,9 +42,9 @@ pub fn describe(name: &str) -> Result<i32> {
     Ok(0)
 }
 
-/// Runs the chisels of the command line over `-r FILE`. Returns the arguments of
-/// `sysdig.run_app`, if a chisel asked to run sysray again.
-pub fn run_file(args: &LowArgs, path: &std::path::Path) -> Result<Option<Vec<String>>> {
+/// Loads the chisels of the command line and their arguments; returns the runner,
+/// initialised with the capture filter (the words the chisels did not take).
+pub fn runner(args: &LowArgs, live: bool, source_name: &str) -> Result<ChiselRunner> {
     let opts = RunOptions {
         print_container_data: args
             .print_format
@@ -53,8 +53,8 @@ pub fn run_file(args: &LowArgs, path: &std::path::Path) -> Result<Option<Vec<Str
         json: args.json,
         buffer_format: crate::print::buffer_format(args.buffer_mode),
         buffer_format_explicit: args.buffer_mode.is_some() || args.json,
-        live: false,
-        evtsource_name: path.to_string_lossy().into_owned(),
+        live,
+        evtsource_name: source_name.to_string(),
     };
     let stdout: Box<dyn Write> = Box::new(std::io::BufWriter::new(std::io::stdout()));
     let mut runner = ChiselRunner::new(SearchPath::from_env(), opts, stdout);
@@ -75,10 +75,22 @@ pub fn run_file(args: &LowArgs, path: &std::path::Path) -> Result<Option<Vec<Str
         }
     }
     runner.init(filter).map_err(fail)?;
+    Ok(runner)
+}
+
+/// Runs the chisels of the command line over `-r FILE`. Returns the arguments of
+/// `sysdig.run_app`, if a chisel asked to run sysray again.
+pub fn run_file(args: &LowArgs, path: &std::path::Path) -> Result<Option<Vec<String>>> {
+    let mut runner = runner(args, false, &path.to_string_lossy())?;
     let mut reader = scap::Reader::open(path)?;
     let mut engine = Engine::new();
     engine.load_metadata(reader.metadata());
     chisel::run_capture(&mut reader, &mut engine, &mut runner, args.num_events).map_err(fail)?;
     runner.flush().map_err(fail)?;
     Ok(runner.run_app())
+}
+
+/// Converts a chisel error for the CLI's error path (its exit status is kept).
+pub fn chisel_error(e: ChiselError) -> anyhow::Error {
+    fail(e)
 }

@@ -40,10 +40,7 @@ fn interest(args: &LowArgs, p: &Pipeline) -> Interest {
     }
 }
 
-/// Captures live until a signal, `-n`, `-M` or the end of a chisel.
-pub fn run(args: &LowArgs, filter_text: &str) -> Result<()> {
-    probe::check_support().map_err(|e| anyhow!("{e}"))?;
-    let mut p = Pipeline::new(args, filter_text)?;
+fn open(args: &LowArgs, interest: Interest, snaplen: u32) -> Result<LiveCapture> {
     let mut containers = ContainerOptions::default();
     if !args.cri.is_empty() {
         containers.cri_sockets = args.cri.clone();
@@ -51,15 +48,90 @@ pub fn run(args: &LowArgs, filter_text: &str) -> Result<()> {
     if let Some(ms) = args.cri_timeout_ms {
         containers.timeout = Duration::from_millis(ms);
     }
-    let stop = stop_flag()?;
-    let mut cap = LiveCapture::builder()
-        .snaplen(args.snaplen.unwrap_or(80))
+    LiveCapture::builder()
+        .snaplen(snaplen)
         .page_faults(args.page_faults)
         .exclude_self(!args.debug)
-        .interesting(interest(args, &p))
+        .interesting(interest)
         .containers(Some(containers))
         .build()
-        .map_err(|e| anyhow!("{e}"))?;
+        .map_err(|e| anyhow!("{e}"))
+}
+
+fn now_ns() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
+}
+
+/// Runs the command line's chisels on live events until a signal, `-n`, `-M` or
+/// a chisel ends the capture. Returns the arguments of `sysdig.run_app`, if any.
+pub fn run_chisels(args: &LowArgs) -> Result<Option<Vec<String>>> {
+    use crate::chisels::chisel_error as fail;
+    probe::check_support().map_err(|e| anyhow!("{e}"))?;
+    if args.write_file.is_some() {
+        anyhow::bail!("-w together with chisels is supported when reading files (-r), not live");
+    }
+    let mut runner = crate::chisels::runner(args, true, "")?;
+    let stop = stop_flag()?;
+    let snaplen = args.snaplen.or(runner.snaplen()).unwrap_or(80);
+    let mut cap = open(args, Interest::all(), snaplen)?;
+    let mut engine = engine::Engine::new();
+    engine.load_metadata(cap.metadata());
+    runner.on_capture_start(&engine).map_err(fail)?;
+    let deadline = args.max_seconds.map(|s| Instant::now() + Duration::from_secs(s));
+    let mut counted = 0u64;
+    let result: Result<()> = loop {
+        if stop.load(Ordering::Relaxed) || deadline.is_some_and(|d| Instant::now() >= d) {
+            break Ok(());
+        }
+        match cap.next_event(Duration::from_millis(100)) {
+            Ok(Some(ev)) => {
+                let out = engine.process(&ev, Some(&mut |ctx| runner.filter_event(ctx)));
+                if out.skipped || out.hidden == Some(engine::Hidden::LeadingContainer) {
+                    continue;
+                }
+                let delivered = !out.filtered_out
+                    && !matches!(
+                        out.hidden,
+                        Some(
+                            engine::Hidden::StateOnly
+                                | engine::Hidden::IncompleteContainer
+                                | engine::Hidden::TracerFragment
+                        )
+                    );
+                match runner.on_event(&engine.ctx(&ev), delivered) {
+                    Ok(chisel::Flow::EndCapture) => break Ok(()),
+                    Ok(chisel::Flow::Continue) => {}
+                    Err(e) => break Err(fail(e)),
+                }
+                if out.counts() {
+                    counted += 1;
+                    if args.num_events.is_some_and(|n| counted >= n) {
+                        break Ok(());
+                    }
+                }
+            }
+            Ok(None) => {
+                if let Err(e) = runner.on_tick(&engine, now_ns()) {
+                    break Err(fail(e));
+                }
+            }
+            Err(e) => break Err(anyhow!("{e}")),
+        }
+    };
+    let _ = cap.stop();
+    let end = runner.on_capture_end(&engine).map_err(fail);
+    runner.flush().map_err(fail)?;
+    result?;
+    end?;
+    Ok(runner.run_app())
+}
+
+/// Captures live until a signal, `-n` or `-M`.
+pub fn run(args: &LowArgs, filter_text: &str) -> Result<()> {
+    probe::check_support().map_err(|e| anyhow!("{e}"))?;
+    let mut p = Pipeline::new(args, filter_text)?;
+    let stop = stop_flag()?;
+    let mut cap = open(args, interest(args, &p), args.snaplen.unwrap_or(80))?;
     let mut meta = cap.metadata().clone();
     if args.exclude_users {
         meta.users.clear();

@@ -16,7 +16,7 @@ mod timefmt;
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use flags::LowArgs;
 
@@ -57,8 +57,12 @@ fn run() -> Result<i32> {
     if let Some(name) = &args.chisel_info {
         return chisels::describe(name);
     }
-    if let (false, Some(input)) = (args.chisels.is_empty(), &args.read_file) {
-        if let Some(app_args) = chisels::run_file(&args, input)? {
+    if !args.chisels.is_empty() {
+        let app = match &args.read_file {
+            Some(input) => chisels::run_file(&args, input)?,
+            None => live::run_chisels(&args)?,
+        };
+        if let Some(app_args) = app {
             let status =
                 std::process::Command::new(std::env::current_exe()?).args(&app_args).status()?;
             return Ok(status.code().unwrap_or(1));
@@ -84,11 +88,10 @@ fn run() -> Result<i32> {
             file::run(&args, &filter_text, input)?;
             Ok(0)
         }
-        (None, _) if args.chisels.is_empty() => {
+        (None, _) => {
             live::run(&args, &filter_text)?;
             Ok(0)
         }
-        (None, _) => bail!("chisels on live capture are not wired into the command line yet"),
     }
 }
 
