@@ -9,10 +9,14 @@ use crate::threads::{Thread, bytes_of, thread_flags as tf};
 impl Engine {
     /// `get_thread_ref(tid, query_os=true)`: the thread, created as a
     /// placeholder if missing and the table has room. Returns whether it exists.
+    #[inline]
     pub(crate) fn ensure_thread(&mut self, tid: i64) -> bool {
-        if self.threads.contains(tid) {
-            return true;
-        }
+        self.threads.contains(tid) || self.add_placeholder(tid)
+    }
+
+    /// The slow half of [`Self::ensure_thread`]: a placeholder for a new tid.
+    #[cold]
+    fn add_placeholder(&mut self, tid: i64) -> bool {
         if self.threads.is_full() {
             return false;
         }
@@ -100,10 +104,11 @@ impl Engine {
     /// if it is missing.
     pub(crate) fn fd_owner_mut(&mut self, tid: i64) -> Option<i64> {
         let t = self.threads.get(tid)?;
-        if !t.shares_fds() {
+        if !t.shares_fds() || t.is_main_thread() {
             return Some(tid);
         }
-        self.main_tid(tid)
+        let pid = t.pid;
+        self.ensure_thread(pid).then_some(pid)
     }
 
     /// The fd table `tid` uses.
@@ -117,8 +122,15 @@ impl Engine {
         if fd < 0 {
             return None;
         }
-        let owner = self.fd_owner_mut(tid)?;
-        self.threads.get(owner)?.fds.get(fd).map(|_| (owner, fd))
+        let t = self.threads.get(tid)?;
+        if !t.shares_fds() || t.is_main_thread() {
+            return t.fds.get(fd).map(|_| (tid, fd));
+        }
+        let pid = t.pid;
+        if !self.ensure_thread(pid) {
+            return None;
+        }
+        self.threads.get(pid)?.fds.get(fd).map(|_| (pid, fd))
     }
 
     /// The entry at `(owner, fd)`.

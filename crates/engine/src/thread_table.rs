@@ -15,33 +15,44 @@ use rustc_hash::FxHashMap;
 use crate::fds::{Fd, FdTable};
 use crate::threads::{MAX_THREADS, Thread};
 
-/// The last `(tid, slot)` looked up. Relaxed atomics, so lookups through a
-/// shared reference can update it while the table stays `Sync`; a torn pair is
-/// harmless because every use checks the slot's tid.
+/// The `slot_tids` value of an empty slot (no event carries this tid).
+const FREE: i64 = i64::MIN;
+
+/// The last two `(tid, slot)` pairs looked up (an event's thread and its main
+/// thread, typically). Relaxed atomics, so lookups through a shared reference
+/// can update them while the table stays `Sync`; a torn pair is harmless
+/// because every use checks the slot's tid.
 #[derive(Debug, Default)]
-struct LastLookup {
-    tid: AtomicU64,
-    slot: AtomicU64,
+struct LastLookups {
+    ways: [(AtomicU64, AtomicU64); 2],
+    /// The way the next miss replaces.
+    next: AtomicU64,
 }
 
-impl LastLookup {
+impl LastLookups {
     #[inline]
-    fn get(&self) -> (i64, usize) {
-        (self.tid.load(Ordering::Relaxed) as i64, self.slot.load(Ordering::Relaxed) as usize)
+    fn get(&self, way: usize) -> (i64, usize) {
+        let (tid, slot) = &self.ways[way & 1];
+        (tid.load(Ordering::Relaxed) as i64, slot.load(Ordering::Relaxed) as usize)
     }
 
     #[inline]
     fn set(&self, tid: i64, slot: usize) {
-        self.tid.store(tid as u64, Ordering::Relaxed);
-        self.slot.store(slot as u64, Ordering::Relaxed);
+        let way = self.next.load(Ordering::Relaxed) as usize & 1;
+        self.next.store((way ^ 1) as u64, Ordering::Relaxed);
+        let (t, s) = &self.ways[way];
+        t.store(tid as u64, Ordering::Relaxed);
+        s.store(slot as u64, Ordering::Relaxed);
     }
 }
 
-impl Clone for LastLookup {
-    fn clone(&self) -> LastLookup {
-        let l = LastLookup::default();
-        let (tid, slot) = self.get();
-        l.set(tid, slot);
+impl Clone for LastLookups {
+    fn clone(&self) -> LastLookups {
+        let l = LastLookups::default();
+        for way in [1, 0] {
+            let (tid, slot) = self.get(way);
+            l.set(tid, slot);
+        }
         l
     }
 }
@@ -51,8 +62,11 @@ impl Clone for LastLookup {
 pub struct ThreadTable {
     index: FxHashMap<i64, usize>,
     slots: Vec<Option<Thread>>,
+    /// The tid in each slot (`FREE` for an empty one), so checking a
+    /// remembered slot reads this small array rather than the thread.
+    slot_tids: Vec<i64>,
     free: Vec<usize>,
-    last: LastLookup,
+    last: LastLookups,
     pub(crate) max: usize,
 }
 
@@ -61,10 +75,10 @@ impl Default for ThreadTable {
         ThreadTable {
             index: FxHashMap::default(),
             slots: Vec::new(),
+            slot_tids: Vec::new(),
             free: Vec::new(),
-            // No thread has tid -1 in a slot 0 that exists yet; the check on
-            // use makes any initial value safe.
-            last: LastLookup::default(),
+            // The check on use makes any initial value safe.
+            last: LastLookups::default(),
             max: MAX_THREADS,
         }
     }
@@ -74,12 +88,11 @@ impl ThreadTable {
     /// The slot of `tid`.
     #[inline]
     fn slot_of(&self, tid: i64) -> Option<usize> {
-        let (last_tid, slot) = self.last.get();
-        if last_tid == tid
-            && let Some(Some(t)) = self.slots.get(slot)
-            && t.tid == tid
-        {
-            return Some(slot);
+        for way in 0..2 {
+            let (last_tid, slot) = self.last.get(way);
+            if last_tid == tid && tid != FREE && self.slot_tids.get(slot) == Some(&tid) {
+                return Some(slot);
+            }
         }
         let slot = *self.index.get(&tid)?;
         self.last.set(tid, slot);
@@ -175,6 +188,7 @@ impl ThreadTable {
                     Some(s) => s,
                     None => {
                         self.slots.push(None);
+                        self.slot_tids.push(FREE);
                         self.slots.len() - 1
                     }
                 };
@@ -182,8 +196,9 @@ impl ThreadTable {
                 slot
             }
         };
-        if let Some(s) = self.slots.get_mut(slot) {
+        if let (Some(s), Some(st)) = (self.slots.get_mut(slot), self.slot_tids.get_mut(slot)) {
             *s = Some(t);
+            *st = tid;
         }
         self.last.set(tid, slot);
         true
@@ -192,8 +207,9 @@ impl ThreadTable {
     /// Removes `tid`.
     pub(crate) fn remove(&mut self, tid: i64) {
         if let Some(slot) = self.index.remove(&tid) {
-            if let Some(s) = self.slots.get_mut(slot) {
+            if let (Some(s), Some(st)) = (self.slots.get_mut(slot), self.slot_tids.get_mut(slot)) {
                 *s = None;
+                *st = FREE;
             }
             self.free.push(slot);
         }
@@ -202,6 +218,7 @@ impl ThreadTable {
     pub(crate) fn clear(&mut self) {
         self.index.clear();
         self.slots.clear();
+        self.slot_tids.clear();
         self.free.clear();
     }
 }

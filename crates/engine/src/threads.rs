@@ -91,13 +91,43 @@ impl Clone for LastFd {
 }
 
 /// One thread.
+///
+/// `repr(C)` keeps the declaration order: the fields every event reads or
+/// writes come first and share three cache lines; names, paths and the other
+/// fields only some events touch follow.
 #[derive(Clone, Debug)]
+#[repr(C)]
 pub struct Thread {
     pub(crate) tid: i64,
     pub(crate) pid: i64,
+    pub(crate) flags: u32,
+    pub(crate) lastevent_type: i32,
+    pub(crate) lastevent_fd: LastFd,
+    pub(crate) latency: u64,
+    pub(crate) last_latency_entertime: u64,
+    pub(crate) lastevent_ts: u64,
+    pub(crate) prevevent_ts: u64,
+    pub(crate) enter: EnterSlot,
+    pub(crate) fds: FdTable,
+    pub(crate) pfmajor: u64,
+    pub(crate) pfminor: u64,
+    pub(crate) vmsize_kb: u32,
+    pub(crate) vmrss_kb: u32,
+    pub(crate) vmswap_kb: u32,
+    pub(crate) uid: u32,
+    pub(crate) gid: u32,
+    pub(crate) loginuid: u32,
     pub(crate) ptid: i64,
     pub(crate) sid: i64,
     pub(crate) vpgid: i64,
+    pub(crate) fdlimit: i64,
+    pub(crate) vtid: i64,
+    pub(crate) vpid: i64,
+    pub(crate) nchilds: u64,
+    pub(crate) clone_ts: u64,
+    pub(crate) pidns_init_start_ts: u64,
+    pub(crate) tty: u32,
+    pub(crate) exe_writable: bool,
     pub(crate) comm: Bytes,
     pub(crate) exe: Bytes,
     pub(crate) exepath: Bytes,
@@ -107,31 +137,6 @@ pub struct Thread {
     pub(crate) root: Bytes,
     pub(crate) cgroups: Bytes,
     pub(crate) container_id: Arc<str>,
-    pub(crate) flags: u32,
-    pub(crate) fdlimit: i64,
-    pub(crate) uid: u32,
-    pub(crate) gid: u32,
-    pub(crate) loginuid: u32,
-    pub(crate) vmsize_kb: u32,
-    pub(crate) vmrss_kb: u32,
-    pub(crate) vmswap_kb: u32,
-    pub(crate) pfmajor: u64,
-    pub(crate) pfminor: u64,
-    pub(crate) vtid: i64,
-    pub(crate) vpid: i64,
-    pub(crate) tty: u32,
-    pub(crate) exe_writable: bool,
-    pub(crate) nchilds: u64,
-    pub(crate) clone_ts: u64,
-    pub(crate) pidns_init_start_ts: u64,
-    pub(crate) fds: FdTable,
-    pub(crate) lastevent_type: i32,
-    pub(crate) lastevent_fd: LastFd,
-    pub(crate) enter: EnterSlot,
-    pub(crate) latency: u64,
-    pub(crate) last_latency_entertime: u64,
-    pub(crate) lastevent_ts: u64,
-    pub(crate) prevevent_ts: u64,
 }
 
 pub(crate) fn empty_bytes() -> Bytes {

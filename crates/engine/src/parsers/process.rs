@@ -394,28 +394,32 @@ pub(crate) fn context_switch(e: &mut Engine, ev: &Event<'_>) {
         // The old switch skips the parse reset and has no thread.
         return;
     }
-    let Some(t) = e.threads.get_mut(tid) else { return };
     // The counters are read when stored as 4 or 8 bytes.
-    let counter = |p: Option<&[u8]>| p.filter(|b| b.len() == 4 || b.len() == 8).and_then(as_u64);
-    let [_, pfmajor, pfminor, vmsize, vmrss, vmswap] = first_params::<6>(ev).map(counter);
-    t.pfmajor = pfmajor.unwrap_or(t.pfmajor);
-    t.pfminor = pfminor.unwrap_or(t.pfminor);
-    if let Some(m) = e.main_tid(tid)
-        && let Some(mt) = e.threads.get_mut(m)
+    let counter = |p: Option<&[u8]>| match p {
+        Some(b) if b.len() == 4 || b.len() == 8 => as_u64(b),
+        _ => None,
+    };
+    let [_, pfmajor, pfminor, vmsize, vmrss, vmswap] = first_params::<6>(ev);
+    let Some(t) = e.threads.get_mut(tid) else { return };
+    t.pfmajor = counter(pfmajor).unwrap_or(t.pfmajor);
+    t.pfminor = counter(pfminor).unwrap_or(t.pfminor);
+    let main = if t.is_main_thread() { tid } else { t.pid };
+    if (main == tid || e.ensure_thread(main))
+        && let Some(mt) = e.threads.get_mut(main)
     {
-        mt.vmsize_kb = vmsize.map_or(mt.vmsize_kb, |x| x as u32);
-        mt.vmrss_kb = vmrss.map_or(mt.vmrss_kb, |x| x as u32);
-        mt.vmswap_kb = vmswap.map_or(mt.vmswap_kb, |x| x as u32);
+        mt.vmsize_kb = counter(vmsize).map_or(mt.vmsize_kb, |x| x as u32);
+        mt.vmrss_kb = counter(vmrss).map_or(mt.vmrss_kb, |x| x as u32);
+        mt.vmswap_kb = counter(vmswap).map_or(mt.vmswap_kb, |x| x as u32);
     }
 }
 
 /// brk, mmap, mmap2, munmap exits: the thread's own memory counters.
 pub(crate) fn memory_exit(e: &mut Engine, ev: &Event<'_>) {
     let Some(t) = e.threads.get_mut(ev.tid() as i64) else { return };
-    let [_, vmsize, vmrss, vmswap] = first_params::<4>(ev).map(|p| p.and_then(as_u64));
-    t.vmsize_kb = vmsize.map_or(t.vmsize_kb, |v| v as u32);
-    t.vmrss_kb = vmrss.map_or(t.vmrss_kb, |v| v as u32);
-    t.vmswap_kb = vmswap.map_or(t.vmswap_kb, |v| v as u32);
+    let [_, vmsize, vmrss, vmswap] = first_params::<4>(ev);
+    t.vmsize_kb = vmsize.and_then(as_u64).map_or(t.vmsize_kb, |v| v as u32);
+    t.vmrss_kb = vmrss.and_then(as_u64).map_or(t.vmrss_kb, |v| v as u32);
+    t.vmswap_kb = vmswap.and_then(as_u64).map_or(t.vmswap_kb, |v| v as u32);
 }
 
 /// `parse_setresuid_exit` / `parse_setresgid_exit`: the effective id, unless −1.
