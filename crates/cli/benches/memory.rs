@@ -69,7 +69,10 @@ fn main() {
         return;
     }
     let dir = std::env::temp_dir();
-    println!("{:<10} {:>10} {:>12} {:>10} {:>10} {:>10} {:>10}", "copies", "MB", "events", "text s", "text RSS", "json s", "json RSS");
+    println!(
+        "{:<10} {:>10} {:>12} {:>10} {:>10} {:>10} {:>10}",
+        "copies", "MB", "events", "text s", "text RSS", "json s", "json RSS"
+    );
     for copies in [10u64, 110] {
         let path: PathBuf = dir.join(format!("sysray-memory-{copies}.scap"));
         let events = repeat(&seed, &path, copies);

@@ -70,6 +70,7 @@ pub struct Pipeline {
     summary: Option<Summary>,
     capture: Option<CaptureOut>,
     fatfile: bool,
+    filter_proclist: bool,
     extractor: Extractor,
     out: std::io::BufWriter<StdoutLock<'static>>,
     line: Vec<u8>,
@@ -126,6 +127,7 @@ impl Pipeline {
             summary: args.summary.then(Summary::default),
             capture,
             fatfile: args.fatfile,
+            filter_proclist: args.filter_proclist,
             extractor: Extractor::new(render),
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
             line: Vec::with_capacity(4096),
@@ -184,11 +186,24 @@ impl Pipeline {
             {
                 let engine = &self.engine;
                 let first = self.first_meta.as_ref().filter(|_| !c.started());
+                let proclist_filter = self.filter.as_ref().filter(|_| self.filter_proclist);
+                let extractor = &mut self.extractor;
                 // The first file holds the state the capture started with (this
-                // event is already parsed); later ones the state of the moment.
-                let state = &mut || match first {
-                    Some(m) => (m.clone(), engine.container_events(ev.ts())),
-                    None => (engine.snapshot(), engine.container_events(ev.ts())),
+                // event is already parsed); later ones the state of the moment,
+                // with the enter events pending exits will pair with.
+                // --filter-proclist keeps only threads and fds the filter matches.
+                let state = &mut || {
+                    let meta = match (proclist_filter, first) {
+                        (Some(f), _) => engine
+                            .snapshot_filtered(&mut |ctx| f.matches(&mut extractor.source(ctx))),
+                        (None, Some(m)) => m.clone(),
+                        (None, None) => engine.snapshot(),
+                    };
+                    let mut events = engine.container_events(ev.ts());
+                    if first.is_none() {
+                        events.extend(engine.pending_enter_events());
+                    }
+                    (meta, events)
                 };
                 c.write(ev, flags, state)?;
             }

@@ -321,6 +321,7 @@ impl<'a> Event<'a> {
 
     /// Parameter `i` as a little-endian integer of its stored width (1, 2, 4 or 8
     /// bytes), zero-extended. `None` if absent or of another width.
+    #[inline]
     pub fn param_u64(&self, i: usize) -> Option<u64> {
         let b = self.param(i)?;
         Some(match b.len() {
@@ -333,6 +334,7 @@ impl<'a> Event<'a> {
     }
 
     /// Parameter `i` as a signed integer of its stored width, sign-extended.
+    #[inline]
     pub fn param_i64(&self, i: usize) -> Option<i64> {
         let b = self.param(i)?;
         Some(match b.len() {
