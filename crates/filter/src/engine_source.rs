@@ -67,6 +67,17 @@ impl FieldSource for EngineSource<'_, '_> {
         self.ctx.event().event_type()
     }
 
+    fn write_text(&mut self, field: &FieldRef, out: &mut Vec<u8>) -> Option<bool> {
+        match field.id {
+            // Rendered straight into the line: the longest field of most formats.
+            crate::fields::FieldId::EvtInfo | crate::fields::FieldId::EvtArgs => {
+                self.ctx.write_info(out, &self.x.opts);
+                Some(true)
+            }
+            _ => None,
+        }
+    }
+
     fn extract(&mut self, field: &FieldRef, sink: &mut dyn FnMut(Value<'_>) -> bool) {
         let cx = Cx { ctx: self.ctx, opts: &self.x.opts, tz: &self.x.tz };
         let buf = &mut self.x.buf;

@@ -20,6 +20,15 @@ pub trait FieldSource {
     /// Calls `sink` with each value of `field` for the current event, none when the
     /// field is absent. Stops early when `sink` returns `true`.
     fn extract(&mut self, field: &FieldRef, sink: &mut dyn FnMut(Value<'_>) -> bool);
+
+    /// Appends the text of `field` to `out` directly, when the source can do that
+    /// cheaper than through [`FieldSource::extract`] (long rendered strings such as
+    /// `evt.info`). `Some(present)` if it did, `None` to use `extract`. The text
+    /// must be what `extract` followed by the formatter would produce.
+    fn write_text(&mut self, field: &FieldRef, out: &mut Vec<u8>) -> Option<bool> {
+        let _ = (field, out);
+        None
+    }
 }
 
 /// A fixed event: a type id and values by field text (`proc.name`, `evt.arg.fd`).

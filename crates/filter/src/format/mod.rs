@@ -274,8 +274,13 @@ impl Formatter {
         src: &mut S,
         out: &mut Vec<u8>,
     ) -> bool {
-        if f.op.field.id == FieldId::EvtOutputtime && f.op.is_plain() {
-            return self.push_outputtime(src, out);
+        if f.op.is_plain() {
+            if f.op.field.id == FieldId::EvtOutputtime {
+                return self.push_outputtime(src, out);
+            }
+            if let Some(present) = src.write_text(&f.op.field, out) {
+                return present;
+            }
         }
         let info = f.op.field.info();
         let ty = f.op.ty;
