@@ -57,13 +57,38 @@ const fn special_table() -> [bool; 256] {
 }
 static SPECIAL: [bool; 256] = special_table();
 
+/// Length of the run of bytes at the start of `s` that need no escaping. Checks 8
+/// bytes at a time: a word is clean when it has no byte ≥ 0x80, < 0x20, `"` or `\`.
+#[inline]
+fn plain_run(s: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut i = 0;
+    while let Some(chunk) = s.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(a);
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        let special = (w & HIGH)
+            | below_space
+            | has_zero(w ^ (ONES * u64::from(b'"')))
+            | has_zero(w ^ (ONES * u64::from(b'\\')));
+        if special != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i + s[i..].iter().position(|&b| SPECIAL[b as usize]).unwrap_or(s.len() - i)
+}
+
 /// Appends `s` as a quoted JSON string.
 pub fn push_string(out: &mut Vec<u8>, s: &[u8]) {
     out.push(b'"');
     let mut i = 0;
     while i < s.len() {
         // Copy the run of plain bytes in one go.
-        let run = s[i..].iter().position(|&b| SPECIAL[b as usize]).unwrap_or(s.len() - i);
+        let run = plain_run(&s[i..]);
         out.extend_from_slice(&s[i..i + run]);
         i += run;
         let Some(&b) = s.get(i) else { break };
@@ -117,5 +142,18 @@ mod tests {
         assert_eq!(q(b"u\xd0\x85\xff"), r#""u\u0405\ufffd""#);
         assert_eq!(q(b"\xc3"), r#""\ufffd""#);
         assert_eq!(q(b"\xc0\x80"), r#""\ufffd""#, "overlong");
+    }
+
+    #[test]
+    fn plain_runs_stop_at_every_special_byte() {
+        for special in [0u8, 0x1f, b'"', b'\\', 0x80, 0xff] {
+            for at in 0..20 {
+                let mut s = vec![b'a'; 24];
+                s[at] = special;
+                assert_eq!(plain_run(&s), at, "byte {special:#x} at {at}");
+            }
+        }
+        assert_eq!(plain_run(b"plain text, no escapes at all"), 29);
+        assert_eq!(plain_run(b" ~!#/"), 5);
     }
 }

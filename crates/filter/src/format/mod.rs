@@ -152,6 +152,8 @@ pub struct Formatter {
     items: Vec<Item>,
     /// Indexes into `items` of the fields, in JSON key order, one per key.
     json_order: Vec<usize>,
+    /// The quoted key and colon of each `json_order` entry, escaped once.
+    json_keys: Vec<Box<[u8]>>,
     time_mode: TimeMode,
     times: TimeFields,
     last_printed_ts: Cell<Option<u64>>,
@@ -192,11 +194,21 @@ impl Formatter {
             .collect();
         keyed.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then(a.1.cmp(&b.1)));
         keyed.dedup_by(|a, b| a.0 == b.0);
+        let json_keys = keyed
+            .iter()
+            .map(|(key, _)| {
+                let mut k = Vec::new();
+                json::push_string(&mut k, key.as_bytes());
+                k.push(b':');
+                k.into_boxed_slice()
+            })
+            .collect();
         let json_order = keyed.into_iter().map(|(_, i)| i).collect();
         Ok(Formatter {
             star: parsed.star,
             items: parsed.items,
             json_order,
+            json_keys,
             time_mode: TimeMode::Human,
             times: TimeFields::new(),
             last_printed_ts: Cell::new(None),
@@ -347,8 +359,7 @@ impl Formatter {
             if n > 0 {
                 out.push(b',');
             }
-            json::push_string(out, f.key.as_bytes());
-            out.push(b':');
+            out.extend_from_slice(&self.json_keys[n]);
             if !self.push_field_json(f, src, out) {
                 if !self.star {
                     out.truncate(start);
