@@ -42,6 +42,14 @@ pub fn describe(name: &str) -> Result<i32> {
     Ok(0)
 }
 
+/// As sysdig, the chisels already loaded see their capture end (a table chisel
+/// prints its header) before the error is reported.
+fn end_after_failure(runner: &mut ChiselRunner, e: ChiselError) -> anyhow::Error {
+    let _ = runner.on_capture_end(&Engine::new());
+    let _ = runner.flush();
+    fail(e)
+}
+
 /// Loads the chisels of the command line and their arguments; returns the runner,
 /// initialised with the capture filter (the words the chisels did not take).
 pub fn runner(args: &LowArgs, live: bool, source_name: &str) -> Result<ChiselRunner> {
@@ -71,10 +79,14 @@ pub fn runner(args: &LowArgs, live: bool, source_name: &str) -> Result<ChiselRun
     let filter = (!filter_text.trim().is_empty()).then_some(filter_text.as_str());
     if let Some(f) = filter {
         if let Err(e) = filter::Filter::compile(f) {
+            let _ = runner.on_capture_end(&Engine::new());
+            let _ = runner.flush();
             return Err(crate::print::filter_error(f, &e));
         }
     }
-    runner.init(filter).map_err(fail)?;
+    if let Err(e) = runner.init(filter) {
+        return Err(end_after_failure(&mut runner, e));
+    }
     Ok(runner)
 }
 

@@ -107,6 +107,10 @@ fn main() -> ExitCode {
             }
             let _ = std::io::stdout().flush();
             if let Some(c) = e.downcast_ref::<chisels::ChiselFailure>() {
+                // A chisel that called os.exit(code) has said what it had to.
+                if let chisel::ChiselError::Exit(code) = c.0 {
+                    return ExitCode::from(code.clamp(0, 255) as u8);
+                }
                 eprintln!("{c}");
                 return ExitCode::from(c.0.exit_code().clamp(1, 255) as u8);
             }
