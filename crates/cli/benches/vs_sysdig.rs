@@ -19,6 +19,10 @@ struct Run {
     rss_kb: i64,
 }
 
+#[allow(
+    clippy::zombie_processes,
+    reason = "reaped by wait4, which also reports CPU time and peak RSS"
+)]
 fn timed(program: &Path, args: &[String]) -> Run {
     let start = Instant::now();
     let child = Command::new(program)

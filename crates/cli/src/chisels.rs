@@ -77,12 +77,12 @@ pub fn runner(args: &LowArgs, live: bool, source_name: &str) -> Result<ChiselRun
     let words = &args.positional[taken.min(args.positional.len())..];
     let filter_text = words.join(" ");
     let filter = (!filter_text.trim().is_empty()).then_some(filter_text.as_str());
-    if let Some(f) = filter {
-        if let Err(e) = filter::Filter::compile(f) {
-            let _ = runner.on_capture_end(&Engine::new());
-            let _ = runner.flush();
-            return Err(crate::print::filter_error(f, &e));
-        }
+    if let Some(f) = filter
+        && let Err(e) = filter::Filter::compile(f)
+    {
+        let _ = runner.on_capture_end(&Engine::new());
+        let _ = runner.flush();
+        return Err(crate::print::filter_error(f, &e));
     }
     if let Err(e) = runner.init(filter) {
         return Err(end_after_failure(&mut runner, e));

@@ -223,12 +223,11 @@ impl Pipeline {
         }
         let ctx = self.engine.ctx(ev);
         let mut src = self.extractor.source(&ctx);
-        if self.display_filter {
-            if let Some(f) = &self.filter {
-                if !f.matches(&mut src) {
-                    return Ok(Step::Continue);
-                }
-            }
+        if self.display_filter
+            && let Some(f) = &self.filter
+            && !f.matches(&mut src)
+        {
+            return Ok(Step::Continue);
         }
         self.line.clear();
         let printed = if self.json {

@@ -33,7 +33,7 @@ impl Progress {
     /// Counts one event; redraws at most every 100 ms.
     pub fn tick(&mut self, file_pos: Option<(u64, u64)>) {
         self.events += 1;
-        if self.events % 4096 != 0 {
+        if !self.events.is_multiple_of(4096) {
             return;
         }
         let now = Instant::now();

@@ -54,7 +54,7 @@ impl Summary {
                 (name, slot % 2 == 0)
             } else {
                 let id = slot - EVENT_COUNT_0_29 as usize;
-                (SYSCALL_NAMES.get(id / 2).copied().unwrap_or(""), id % 2 == 0)
+                (SYSCALL_NAMES.get(id / 2).copied().unwrap_or(""), id.is_multiple_of(2))
             };
             writeln!(out, "{} {name:<16}{n}", if enter { '>' } else { '<' })?;
         }
@@ -218,7 +218,7 @@ fn adjust_heap<T: Copy>(
         v[hole] = v[child];
         hole = child;
     }
-    if len % 2 == 0 && child == (len - 2) / 2 {
+    if len.is_multiple_of(2) && child == (len - 2) / 2 {
         child = 2 * (child + 1);
         v[hole] = v[child - 1];
         hole = child - 1;

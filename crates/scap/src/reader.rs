@@ -35,11 +35,11 @@ impl BlockCensus {
     #[inline]
     fn add(&mut self, t: u32) {
         // Consecutive blocks are nearly always of the same type.
-        if let Some((b, n)) = self.counts.last_mut() {
-            if *b == t {
-                *n += 1;
-                return;
-            }
+        if let Some((b, n)) = self.counts.last_mut()
+            && *b == t
+        {
+            *n += 1;
+            return;
         }
         match self.counts.iter_mut().find(|(b, _)| *b == t) {
             Some((_, n)) => *n += 1,

@@ -60,10 +60,10 @@ pub fn manifest_raw_counts(dir: &Path) -> Vec<(String, u64)> {
     for line in text.lines().filter(|l| l.starts_with("| ") && l.contains(".scap")) {
         let cols: Vec<&str> = line.split('|').map(str::trim).collect();
         let (Some(name), Some(counts)) = (cols.get(1), cols.get(5)) else { continue };
-        if let Some(raw) = counts.replace("**", "").split('/').nth(1) {
-            if let Ok(n) = raw.trim().replace(',', "").parse() {
-                v.push((name.to_string(), n));
-            }
+        if let Some(raw) = counts.replace("**", "").split('/').nth(1)
+            && let Ok(n) = raw.trim().replace(',', "").parse()
+        {
+            v.push((name.to_string(), n));
         }
     }
     v
