@@ -17,6 +17,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 export CONTAINERS_STORAGE_CONF=$T/storage.conf CONTAINERS_CONF=$T/containers.conf
 
 cleanup() {
+  [ -n "${API_PID:-}" ] && kill "$API_PID" 2>/dev/null || true
   podman rm -f -a -t 0 >/dev/null 2>&1 || true
   podman system reset -f >/dev/null 2>&1 || true
   [ -n "${DNS_PID:-}" ] && kill "$DNS_PID" 2>/dev/null || true
@@ -58,6 +59,9 @@ printf 'search critical-app.svc.cluster.local svc.cluster.local cluster.local lo
 python3 "$HERE/slow-dns.py" 1.0 > "$T/dns.log" 2>&1 & DNS_PID=$!
 mkdir -p "$T/www" && echo '{"service":"backend","status":"ok"}' > "$T/www/index.html"
 (cd "$T/www" && exec python3 -m http.server 8080 --bind 127.0.0.1) > "$T/http.log" 2>&1 & HTTP_PID=$!
+# The Docker-compatible API that sysray asks for the container's name, image and labels.
+podman system service --time=0 "unix://$T/podman.sock" > "$T/service.log" 2>&1 & API_PID=$!
+export DOCKER_HOST="unix://$T/podman.sock"
 sleep 1
 
 "$SYSRAY" -s8192 -zw "$OUT" "container.id!=host or proc.name=python3" & CAP_PID=$!

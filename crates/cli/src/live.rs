@@ -40,6 +40,12 @@ fn interest(args: &LowArgs, p: &Pipeline) -> Interest {
     }
 }
 
+/// The socket of a `unix://` `DOCKER_HOST`/`CONTAINER_HOST` value; other
+/// schemes (tcp, ssh) are not asked.
+fn unix_socket_path(value: &str) -> Option<std::path::PathBuf> {
+    value.strip_prefix("unix://").filter(|p| !p.is_empty()).map(std::path::PathBuf::from)
+}
+
 fn open(args: &LowArgs, interest: Interest, snaplen: u32) -> Result<LiveCapture> {
     let mut containers = ContainerOptions::default();
     if !args.cri.is_empty() {
@@ -47,6 +53,10 @@ fn open(args: &LowArgs, interest: Interest, snaplen: u32) -> Result<LiveCapture>
     }
     if let Some(ms) = args.cri_timeout_ms {
         containers.timeout = Duration::from_millis(ms);
+    }
+    let env_socket = |name| std::env::var(name).ok().and_then(|v| unix_socket_path(&v));
+    for socket in ["DOCKER_HOST", "CONTAINER_HOST"].into_iter().rev().filter_map(env_socket) {
+        containers.docker_sockets.insert(0, socket);
     }
     LiveCapture::builder()
         .snaplen(snaplen)
@@ -79,11 +89,16 @@ pub fn run_chisels(args: &LowArgs) -> Result<Option<Vec<String>>> {
     runner.on_capture_start(&engine).map_err(fail)?;
     let deadline = args.max_seconds.map(|s| Instant::now() + Duration::from_secs(s));
     let mut counted = 0u64;
+    let mut stopped = false;
     let result: Result<()> = loop {
-        if stop.load(Ordering::Relaxed) || deadline.is_some_and(|d| Instant::now() >= d) {
-            break Ok(());
+        if !stopped
+            && (stop.load(Ordering::Relaxed) || deadline.is_some_and(|d| Instant::now() >= d))
+        {
+            let _ = cap.stop();
+            stopped = true;
         }
-        match cap.next_event(Duration::from_millis(100)) {
+        match next_event(&mut cap, stopped) {
+            Ok(None) if stopped => break Ok(()),
             Ok(Some(ev)) => {
                 let out = engine.process(&ev, Some(&mut |ctx| runner.filter_event(ctx)));
                 if out.skipped || out.hidden == Some(engine::Hidden::LeadingContainer) {
@@ -126,6 +141,15 @@ pub fn run_chisels(args: &LowArgs) -> Result<Option<Vec<String>>> {
     Ok(runner.run_app())
 }
 
+/// The next event: from the ring buffer while capturing, then, once stopped,
+/// what the capture still holds (`Ok(None)` from then on means the end).
+fn next_event<'c>(
+    cap: &'c mut LiveCapture,
+    stopped: bool,
+) -> std::result::Result<Option<scap::Event<'c>>, probe::Error> {
+    if stopped { Ok(cap.next_held()) } else { cap.next_event(Duration::from_millis(100)) }
+}
+
 /// Captures live until a signal, `-n` or `-M`.
 pub fn run(args: &LowArgs, filter_text: &str) -> Result<()> {
     probe::check_support().map_err(|e| anyhow!("{e}"))?;
@@ -142,11 +166,16 @@ pub fn run(args: &LowArgs, filter_text: &str) -> Result<()> {
     let started = Instant::now();
     let deadline = args.max_seconds.map(|s| started + Duration::from_secs(s));
     let mut last_flush = Instant::now();
+    let mut stopped = false;
     let result: Result<()> = loop {
-        if stop.load(Ordering::Relaxed) || deadline.is_some_and(|d| Instant::now() >= d) {
-            break Ok(());
+        if !stopped
+            && (stop.load(Ordering::Relaxed) || deadline.is_some_and(|d| Instant::now() >= d))
+        {
+            let _ = cap.stop();
+            stopped = true;
         }
-        match cap.next_event(Duration::from_millis(100)) {
+        match next_event(&mut cap, stopped) {
+            Ok(None) if stopped => break Ok(()),
             Ok(Some(ev)) => match p.event(&ev) {
                 Ok(Step::Continue) => {}
                 Ok(Step::Stop) => break Ok(()),
@@ -181,4 +210,19 @@ pub fn run(args: &LowArgs, filter_text: &str) -> Result<()> {
         );
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unix_socket_path;
+
+    #[test]
+    fn only_unix_hosts_name_a_socket() {
+        assert_eq!(
+            unix_socket_path("unix:///run/user/0/podman/podman.sock").unwrap().to_str(),
+            Some("/run/user/0/podman/podman.sock")
+        );
+        assert_eq!(unix_socket_path("tcp://127.0.0.1:2375"), None);
+        assert_eq!(unix_socket_path("unix://"), None);
+    }
 }

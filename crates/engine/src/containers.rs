@@ -83,8 +83,11 @@ impl ContainerType {
         }
     }
 
-    /// The name `%container.type` prints in sysdig 0.29.3 (`None` for the types
-    /// it has no name for).
+    /// The name `%container.type` prints (`None` for custom and unknown types).
+    ///
+    /// Divergence: sysdig 0.29.3 has no name for podman and static containers
+    /// and prints whatever name it extracted last (an empty string at first);
+    /// sysray names them `podman` and `static`, as later libs do.
     pub fn name(self) -> Option<&'static str> {
         use ContainerType::*;
         Some(match self {
@@ -97,6 +100,8 @@ impl ContainerType {
             CriO => "cri-o",
             Rkt => "rkt",
             Bpm => "bpm",
+            Static => "static",
+            Podman => "podman",
             _ => return None,
         })
     }
@@ -335,10 +340,31 @@ impl Containers {
                 break;
             }
         }
+        if id.is_none() {
+            id = self.containerd_match(cgroups);
+        }
         match id {
             None => Arc::from(""),
             Some(id) => self.interned(&id).unwrap_or_else(|| Arc::from(id.as_str())),
         }
+    }
+}
+
+impl Containers {
+    /// Plain containerd (`ctr run`) puts a container in `/<namespace>/<name>`,
+    /// which no hex id marks; sysdig 0.29.3 never links such threads. sysray does
+    /// when a container event already named that container.
+    fn containerd_match(&self, cgroups: &[&[u8]]) -> Option<String> {
+        cgroups.iter().find_map(|path| {
+            let rest = path.strip_prefix(b"/")?;
+            let slash = memchr::memchr(b'/', rest)?;
+            let name = &rest[slash + 1..];
+            if slash == 0 || name.is_empty() || memchr::memchr(b'/', name).is_some() {
+                return None;
+            }
+            let name = std::str::from_utf8(name).ok()?;
+            self.map.contains_key(name).then(|| name.to_string())
+        })
     }
 }
 
@@ -368,7 +394,9 @@ impl Engine {
 const ENGINES: [Engine; 6] =
     [Engine::Podman, Engine::Docker, Engine::Cri, Engine::Lxc, Engine::LibvirtLxc, Engine::Bpm];
 
-const PODMAN_LAYOUT: &[(&[u8], &[u8])] = &[(b"/libpod-", b".scope")];
+/// Podman under systemd (`libpod-<id>.scope`) and, beyond sysdig 0.29.3 which
+/// misses it, under the cgroupfs manager (`/libpod_parent/libpod-<id>`).
+const PODMAN_LAYOUT: &[(&[u8], &[u8])] = &[(b"/libpod-", b".scope"), (b"/libpod-", b"")];
 const DOCKER_LAYOUT: &[(&[u8], &[u8])] = &[(b"/", b""), (b"/docker-", b".scope")];
 const CRI_LAYOUT: &[(&[u8], &[u8])] = &[
     (b"/", b""),
@@ -505,6 +533,32 @@ mod tests {
             "b3a718d8b339"
         );
         assert_eq!(resolve(&mut c, &["/user.slice"]), "");
+    }
+
+    #[test]
+    fn podman_under_cgroupfs_and_systemd() {
+        let mut c = Containers::default();
+        assert_eq!(resolve(&mut c, &[&format!("/libpod_parent/libpod-{ID64}")]), "b3a718d8b339");
+        assert_eq!(c.get("b3a718d8b339").unwrap().kind, ContainerType::Podman);
+        assert_eq!(
+            resolve(&mut c, &[&format!("/kubepods/besteffort/pod1/libpod-{ID64}")]),
+            "b3a718d8b339"
+        );
+        assert_eq!(
+            resolve(&mut c, &[&format!("/machine.slice/libpod-{ID64}.scope/container")]),
+            "b3a718d8b339"
+        );
+        assert_eq!(resolve(&mut c, &[&format!("/libpod_parent/libpod-{ID64}x")]), "");
+    }
+
+    #[test]
+    fn containerd_names_link_only_known_containers() {
+        let mut c = Containers::default();
+        assert_eq!(resolve(&mut c, &["/default/c1"]), "");
+        c.add(Container::new("c1", ContainerType::Containerd));
+        assert_eq!(resolve(&mut c, &["/default/c1"]), "c1");
+        assert_eq!(resolve(&mut c, &["/default/c1/sub"]), "");
+        assert_eq!(resolve(&mut c, &["/c1"]), "");
     }
 
     #[test]

@@ -15,8 +15,8 @@ fn is_invalid(c: u8) -> bool {
 ///
 /// `limit` is the room `concatenate_paths` is given, or `None` for no limit (the
 /// renderer sizes its buffer to fit); `path_len` is the stored parameter length
-/// the limit check uses. Returns false when `path` is absolute or empty, in which
-/// case `out` holds the normalised `path` alone.
+/// the limit check uses. Returns false when `path` is absolute or `path_len` is
+/// 0, in which case `out` holds the normalised `path` alone.
 pub(crate) fn concatenate(
     out: &mut Vec<u8>,
     base: &[u8],
@@ -30,7 +30,9 @@ pub(crate) fn concatenate(
         return false;
     }
     let path = crate::threads::cstr(path);
-    let relative = !path.is_empty() && path[0] != b'/';
+    // As libsinsp decides: by the stored length, so an empty string stored as
+    // one NUL byte is relative (the base alone).
+    let relative = path_len != 0 && path.first() != Some(&b'/');
     if relative {
         out.extend_from_slice(base);
     }
@@ -116,7 +118,12 @@ mod tests {
         assert_eq!(join("", "etc/ld.so.cache"), ("etc/ld.so.cache".into(), true));
         assert_eq!(join("/a/b/", "../c"), ("/a/c".into(), true));
         assert_eq!(join("/a/", "x/"), ("/a/x".into(), true));
-        assert_eq!(join("/", ""), ("".into(), false));
+        // An empty string stored as one NUL byte is relative: the base alone.
+        assert_eq!(join("/", ""), ("/".into(), true));
+        assert_eq!(join("/a/b/", ""), ("/a/b".into(), true));
+        let mut out = Vec::new();
+        assert!(!concatenate(&mut out, b"/a/", b"", 0, None));
+        assert_eq!(out, b"");
     }
 
     #[test]

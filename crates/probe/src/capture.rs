@@ -152,6 +152,7 @@ impl LiveCaptureBuilder {
             signals: self.signals,
         })?;
         let metadata = if self.scan_proc { procscan::scan() } else { procscan::machine_only() };
+        let hold_for = self.containers.as_ref().map_or(Duration::ZERO, |o| o.timeout);
         let watcher = self.containers.map(|opts| {
             let wait = opts.timeout + Duration::from_millis(500);
             let w = Watcher::start(opts);
@@ -169,6 +170,7 @@ impl LiveCaptureBuilder {
             current: None,
             metadata,
             watcher,
+            hold: Hold { events: VecDeque::new(), bytes: 0, until: None, longest: hold_for },
             poll_interval: self.poll_interval,
             last_ts: 0,
         })
@@ -219,8 +221,32 @@ pub struct LiveCapture {
     current: Option<OwnedEvent>,
     metadata: Metadata,
     watcher: Option<Watcher>,
+    hold: Hold,
     poll_interval: Duration,
     last_ts: u64,
+}
+
+/// Events held back while a new container's metadata is looked up, so that
+/// its container event comes before them in the stream (sysdig lets them
+/// through first, and they are then shown without the container's name,
+/// image or labels). Holding copies events out of the ring buffer, so
+/// nothing is dropped; it ends when the lookups finish, after the lookup
+/// timeout, or past [`HOLD_BYTES`].
+struct Hold {
+    events: VecDeque<OwnedEvent>,
+    bytes: usize,
+    until: Option<Instant>,
+    longest: Duration,
+}
+
+/// Most bytes of events held back at once.
+const HOLD_BYTES: usize = 64 << 20;
+
+/// What to do with the next event of the batch.
+enum Next {
+    Deliver,
+    Hold(OwnedEvent),
+    Skip,
 }
 
 impl LiveCapture {
@@ -242,18 +268,47 @@ impl LiveCapture {
     pub fn next_event(&mut self, timeout: Duration) -> Result<Option<Event<'_>>, Error> {
         let deadline = Instant::now() + timeout;
         loop {
+            let lookups_done = self.watcher.as_ref().is_none_or(|w| !w.is_busy());
             if let Some(w) = &self.watcher {
                 while let Some(json) = w.try_recv() {
-                    let ts = if self.last_ts == 0 { now_ns() } else { self.last_ts };
+                    // Before the events held for it, in timestamp order.
+                    let ts = match self.hold.events.front() {
+                        Some(first) => first.as_event().ts(),
+                        None if self.last_ts == 0 => now_ns(),
+                        None => self.last_ts,
+                    };
                     self.injected.push_back(crate::containers::json_event(ts, &json));
                 }
             }
-            if let Some(ev) = self.injected.pop_front() {
-                let ev = self.current.insert(ev);
-                return Ok(Some(ev.as_event()));
+            if let Some(until) = self.hold.until
+                && (lookups_done || Instant::now() >= until || self.hold.bytes > HOLD_BYTES)
+            {
+                self.hold.until = None;
+            }
+            if self.hold.until.is_none() {
+                let next = self.injected.pop_front().or_else(|| {
+                    let ev = self.hold.events.pop_front()?;
+                    self.hold.bytes -= ev.bytes.len();
+                    Some(ev)
+                });
+                if let Some(ev) = next {
+                    let ev = self.current.insert(ev);
+                    return Ok(Some(ev.as_event()));
+                }
             }
             if !self.batch.is_empty() {
-                return Ok(self.pop_batch());
+                match self.classify_next() {
+                    Next::Deliver => return Ok(self.pop_batch()),
+                    Next::Hold(ev) => {
+                        self.hold.bytes += ev.bytes.len();
+                        self.hold.events.push_back(ev);
+                    }
+                    Next::Skip => {}
+                }
+                if self.hold.until.is_none() && !self.hold.events.is_empty() {
+                    self.hold.until = Some(Instant::now() + self.hold.longest);
+                }
+                continue;
             }
             if self.batch.refill(&mut self.loaded.ring, MAX_BATCH) > 0 {
                 continue;
@@ -266,16 +321,43 @@ impl LiveCapture {
         }
     }
 
+    /// After [`LiveCapture::stop`]: the container events and held-back events
+    /// not handed out yet, so that a capture that ends keeps them. The ring
+    /// buffer is not read.
+    pub fn next_held(&mut self) -> Option<Event<'_>> {
+        self.hold.until = None;
+        let ev = self.injected.pop_front().or_else(|| {
+            let ev = self.hold.events.pop_front()?;
+            self.hold.bytes -= ev.bytes.len();
+            Some(ev)
+        })?;
+        Some(self.current.insert(ev).as_event())
+    }
+
+    /// Looks at the next event of the batch: it is held (and taken out of the
+    /// batch) when it shows a new container or a hold is on.
+    fn classify_next(&mut self) -> Next {
+        let Some((bytes, cpu)) = self.batch.peek() else { return Next::Skip };
+        let Ok(ev) = Event::from_v2(bytes, cpu, 0) else {
+            self.batch.pop();
+            return Next::Skip;
+        };
+        self.last_ts = ev.ts();
+        let new_container = match (&self.watcher, crate::containers::cgroups_param(&ev)) {
+            (Some(w), Some(cgroups)) => w.observe_cgroups(cgroups),
+            _ => false,
+        };
+        if !new_container && self.hold.until.is_none() && self.hold.events.is_empty() {
+            return Next::Deliver;
+        }
+        let owned = ev.to_owned_event();
+        self.batch.pop();
+        Next::Hold(owned)
+    }
+
     fn pop_batch(&mut self) -> Option<Event<'_>> {
         let (bytes, cpu) = self.batch.pop()?;
-        let ev = Event::from_v2(bytes, cpu, 0).ok()?;
-        self.last_ts = ev.ts();
-        if let Some(w) = &self.watcher
-            && let Some(cgroups) = crate::containers::cgroups_param(&ev)
-        {
-            w.observe_cgroups(cgroups);
-        }
-        Some(ev)
+        Event::from_v2(bytes, cpu, 0).ok()
     }
 
     /// One `PPME_CONTAINER_JSON_2_E` event per container known so far, for a

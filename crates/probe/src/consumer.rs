@@ -71,7 +71,7 @@ impl Batch {
         let cpu = u16::from_le_bytes([rec[0], rec[1]]);
         let ts = u64::from_le_bytes([ev[0], ev[1], ev[2], ev[3], ev[4], ev[5], ev[6], ev[7]]);
         let off = self.bytes.len();
-        self.bytes.extend_from_slice(ev);
+        let len = convert::append_event(ev, &mut self.bytes);
         if let Some(stored) = self.bytes.get_mut(off..) {
             convert::fix_event(stored);
         }
@@ -82,6 +82,13 @@ impl Batch {
     pub fn pop(&mut self) -> Option<(&[u8], u16)> {
         let slot = *self.slots.get(self.next)?;
         self.next += 1;
+        let bytes = self.bytes.get(slot.off as usize..(slot.off + slot.len) as usize)?;
+        Some((bytes, slot.cpu))
+    }
+
+    /// The next event of the batch as `(bytes, cpu)`, without handing it out.
+    pub fn peek(&self) -> Option<(&[u8], u16)> {
+        let slot = *self.slots.get(self.next)?;
         let bytes = self.bytes.get(slot.off as usize..(slot.off + slot.len) as usize)?;
         Some((bytes, slot.cpu))
     }

@@ -8,7 +8,7 @@
 //! the width, so events are fixed up in the consumer's buffer without
 //! moving bytes.
 
-use scap::table::ids;
+use scap::table::{ParamType, ids};
 
 /// `(linux bit, PPM bit)` tables.
 type BitMap = [(u64, u32)];
@@ -179,6 +179,56 @@ pub fn page_fault_flags(raw: u64) -> u32 {
         f |= 128;
     }
     f
+}
+
+/// Copies the v2 event `ev` to the end of `out`, writing an empty string
+/// parameter (`PT_CHARBUF`, `PT_FSPATH`) as one NUL byte, as the e5c53d64
+/// drivers do: sysdig 0.29.3 reads a zero-length string on into the next
+/// parameter (`cwd= N` out of an empty cwd and an fdlimit of 20000). Returns
+/// the length appended.
+pub fn append_event(ev: &[u8], out: &mut Vec<u8>) -> usize {
+    let start = out.len();
+    let empty_strings = empty_string_params(ev);
+    if empty_strings == 0 {
+        out.extend_from_slice(ev);
+        return ev.len();
+    }
+    let n = u32::from_le_bytes([ev[22], ev[23], ev[24], ev[25]]) as usize;
+    let lens_end = 26 + n * 2;
+    out.extend_from_slice(&ev[..lens_end]);
+    let mut data = lens_end;
+    for i in 0..n {
+        let at = start + 26 + i * 2;
+        let len = u16::from_le_bytes([out[at], out[at + 1]]) as usize;
+        if len == 0 && empty_strings & (1 << i) != 0 {
+            out[at..at + 2].copy_from_slice(&1u16.to_le_bytes());
+            out.push(0);
+        } else {
+            out.extend_from_slice(&ev[data..data + len]);
+        }
+        data += len;
+    }
+    let total = out.len() - start;
+    out[start + 16..start + 20].copy_from_slice(&(total as u32).to_le_bytes());
+    total
+}
+
+/// Bit `i` set when parameter `i` (of the first 32) is an empty string.
+/// 0 for events with 4-byte lengths or that do not parse.
+fn empty_string_params(ev: &[u8]) -> u32 {
+    let Some(etype) = ev.get(20..22).map(|b| u16::from_le_bytes([b[0], b[1]])) else { return 0 };
+    let Some(info) = scap::table::event_info(etype) else { return 0 };
+    if info.large_payload() {
+        return 0;
+    }
+    let Some((spans, n)) = param_spans(ev) else { return 0 };
+    let mut mask = 0u32;
+    for (i, (&(_, len), p)) in spans[..n].iter().zip(info.params).enumerate().take(32) {
+        if len == 0 && matches!(p.ptype, ParamType::CharBuf | ParamType::FsPath) {
+            mask |= 1 << i;
+        }
+    }
+    mask
 }
 
 /// Positions of the parameters of a v2 event with u16 lengths.
@@ -365,5 +415,31 @@ mod tests {
         // Truncated events are left alone.
         let mut short = ev.bytes[..30].to_vec();
         fix_event(&mut short);
+    }
+
+    #[test]
+    fn empty_strings_become_one_nul() {
+        use scap::OwnedEvent;
+        // clone exit: res, exe, args, tid, pid, ptid, cwd (empty), fdlimit...
+        let info = scap::table::event_info(ids::SYSCALL_CLONE_20_X).unwrap();
+        assert_eq!(info.params[6].name, "cwd");
+        let mut params: Vec<Vec<u8>> = vec![vec![0; 8]; info.params.len()];
+        params[1] = b"sh\0".to_vec();
+        params[2] = Vec::new(); // args: a byte buffer, stays empty
+        params[6] = Vec::new();
+        let refs: Vec<&[u8]> = params.iter().map(Vec::as_slice).collect();
+        let ev = OwnedEvent::build(1, 2, ids::SYSCALL_CLONE_20_X, &refs);
+        let mut out = vec![0xAA];
+        let added = append_event(&ev.bytes, &mut out);
+        assert_eq!(added, ev.bytes.len() + 1);
+        let fixed = scap::Event::from_v2(&out[1..], 0, 0).unwrap();
+        assert_eq!(fixed.param(6), Some(&b"\0"[..]));
+        assert_eq!(fixed.param(2), Some(&b""[..]));
+        assert_eq!(fixed.param(1), Some(&b"sh\0"[..]));
+        assert_eq!(fixed.param(7), Some(&[0u8; 8][..]));
+        // Nothing to change: copied as is.
+        let mut same = Vec::new();
+        append_event(&out[1..], &mut same);
+        assert_eq!(same, &out[1..]);
     }
 }

@@ -48,7 +48,7 @@ pub use error::{BlockName, Error, ErrorKind, Result};
 pub use event::{Event, EventError, OwnedEvent, Params, dump_flags, uses_large_lengths};
 pub use meta::{
     FdEntry, FdInfo, Group, Interface, MachineInfo, Metadata, SectionHeader, ThreadEntry, User,
-    fd_type,
+    fd_type, l4_proto,
 };
 pub use reader::{BlockCensus, Reader, ReaderBuilder, Record};
 pub use stream::Compression;

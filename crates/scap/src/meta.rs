@@ -176,6 +176,17 @@ impl Default for ThreadEntry {
     }
 }
 
+/// `scap_l4_proto` values as stored in FDL socket entries.
+pub mod l4_proto {
+    #![expect(missing_docs, reason = "the upstream SCAP_L4_* names")]
+    pub const UNKNOWN: u8 = 0;
+    pub const NA: u8 = 1;
+    pub const TCP: u8 = 2;
+    pub const UDP: u8 = 3;
+    pub const ICMP: u8 = 4;
+    pub const RAW: u8 = 5;
+}
+
 /// `scap_fd_type` values as stored in FDL entries.
 pub mod fd_type {
     #![expect(missing_docs, reason = "the upstream SCAP_FD_* names")]

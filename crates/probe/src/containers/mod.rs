@@ -171,16 +171,26 @@ impl Watcher {
         }
     }
 
-    /// Looks at a thread's cgroups and queues a lookup for a new container.
-    pub fn observe_cgroups(&self, cgroups: &[u8]) {
-        let Some(c) = container_of_cgroups(cgroups) else { return };
-        let Ok(mut seen) = self.seen.lock() else { return };
-        if seen.insert(c.full_id.clone()) {
-            self.pending.fetch_add(1, Ordering::SeqCst);
-            if self.requests.send(c).is_err() {
-                self.pending.fetch_sub(1, Ordering::SeqCst);
-            }
+    /// Looks at a thread's cgroups and queues a lookup for a new container;
+    /// true if one was queued.
+    pub fn observe_cgroups(&self, cgroups: &[u8]) -> bool {
+        let Some(c) = container_of_cgroups(cgroups) else { return false };
+        let Ok(mut seen) = self.seen.lock() else { return false };
+        if !seen.insert(c.full_id.clone()) {
+            return false;
         }
+        self.pending.fetch_add(1, Ordering::SeqCst);
+        if self.requests.send(c).is_err() {
+            self.pending.fetch_sub(1, Ordering::SeqCst);
+            return false;
+        }
+        true
+    }
+
+    /// Whether lookups are still running. A finished lookup's result is in
+    /// the channel before it stops counting as pending.
+    pub fn is_busy(&self) -> bool {
+        self.pending.load(Ordering::SeqCst) > 0
     }
 
     /// Waits until every lookup queued so far has finished, or `timeout`.

@@ -6,10 +6,7 @@ use std::path::Path;
 
 use scap::FdInfo;
 
-/// `SCAP_L4_*` values.
-const L4_TCP: u8 = 3;
-const L4_UDP: u8 = 4;
-const L4_RAW: u8 = 5;
+use scap::l4_proto::{RAW as L4_RAW, TCP as L4_TCP, UDP as L4_UDP};
 /// TCP state `LISTEN`.
 const TCP_LISTEN: &str = "0A";
 
@@ -123,6 +120,16 @@ mod tests {
                 l4proto: L4_TCP
             }
         );
+    }
+
+    #[test]
+    fn l4_codes_are_libscaps() {
+        // SCAP_L4_TCP, SCAP_L4_UDP, SCAP_L4_RAW: sysdig shows `<4u>` only for 3.
+        assert_eq!((L4_TCP, L4_UDP, L4_RAW), (2, 3, 5));
+        let text = "hdr\n   0: 0100007F:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 99 2\n";
+        let mut t = SocketTable::new();
+        parse_inet(text, false, L4_UDP, &mut t);
+        assert_eq!(t[&99], FdInfo::Ipv4Server { ip: [127, 0, 0, 1], port: 53, l4proto: 3 });
     }
 
     #[test]
