@@ -13,7 +13,7 @@ mod podman_env;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use podman_env::{PodmanEnv, tools_available};
 
@@ -115,7 +115,6 @@ fn live_podman_events_carry_container_and_pod() {
     // The probes load and scan /proc; the workload runs long enough that a
     // slow start still sees most of it.
     std::thread::sleep(Duration::from_secs(3));
-    let started = Instant::now();
     let hostname = env.run(&[
         "run",
         "--network",
