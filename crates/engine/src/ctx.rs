@@ -196,12 +196,12 @@ impl<'a> EventCtx<'a> {
         res: &mut Vec<u8>,
         opts: &RenderOptions,
     ) {
-        for i in 0..self.nparams() {
-            out.extend_from_slice(info.params[i].name.as_bytes());
+        for (i, (pinfo, payload)) in info.params.iter().zip(self.ev.params()).enumerate() {
+            out.extend_from_slice(pinfo.name.as_bytes());
             out.push(b'=');
             res.clear();
             let start = out.len();
-            self.param_text(i, opts, out, res);
+            self.param_text_of(i, pinfo, payload, opts, out, res);
             cut_at_nul(out, start);
             cut_at_nul(res, 0);
             if !res.is_empty() {
@@ -286,6 +286,7 @@ thread_local! {
 
 /// sinsp hands parameter texts around as C strings: anything after a NUL is lost.
 fn cut_at_nul(buf: &mut Vec<u8>, start: usize) {
+    // Values are short: a plain scan beats memchr's setup.
     if let Some(p) = buf[start..].iter().position(|&c| c == 0) {
         buf.truncate(start + p);
     }

@@ -68,14 +68,34 @@ impl FieldSource for EngineSource<'_, '_> {
     }
 
     fn write_text(&mut self, field: &FieldRef, out: &mut Vec<u8>) -> Option<bool> {
+        use crate::fields::FieldId;
+        // The fields of the default formats, written straight into the line
+        // (the same text as extraction and `push_value` give).
+        let mut num = itoa::Buffer::new();
         match field.id {
-            // Rendered straight into the line: the longest field of most formats.
-            crate::fields::FieldId::EvtInfo | crate::fields::FieldId::EvtArgs => {
-                self.ctx.write_info(out, &self.x.opts);
-                Some(true)
+            FieldId::EvtInfo | FieldId::EvtArgs => self.ctx.write_info(out, &self.x.opts),
+            FieldId::EvtNum => out.extend_from_slice(num.format(self.ctx.num()).as_bytes()),
+            FieldId::EvtCpu => {
+                out.extend_from_slice(num.format(self.ctx.event().cpuid()).as_bytes())
             }
-            _ => None,
+            FieldId::ThreadTid => {
+                out.extend_from_slice(num.format(self.ctx.event().tid() as i64).as_bytes())
+            }
+            FieldId::EvtDir => {
+                out.push(if scap::table::is_enter(self.event_type()) { b'>' } else { b'<' })
+            }
+            FieldId::EvtType => out.extend_from_slice(self.ctx.type_name().as_bytes()),
+            FieldId::EvtTime => {
+                let cx = Cx { ctx: self.ctx, opts: &self.x.opts, tz: &self.x.tz };
+                fields::evt::write_time(out, &cx, self.ctx.event().ts(), FieldId::EvtTime);
+            }
+            FieldId::ProcName => match self.ctx.thread() {
+                Some(t) => out.extend_from_slice(t.comm()),
+                None => return Some(false),
+            },
+            _ => return None,
         }
+        Some(true)
     }
 
     fn extract(&mut self, field: &FieldRef, sink: &mut dyn FnMut(Value<'_>) -> bool) {

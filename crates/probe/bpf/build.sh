@@ -24,7 +24,7 @@ sum() {
 }
 
 build() {
-    "$CLANG" -g -O2 -target bpf -D__TARGET_ARCH_x86 -I. -Wall -Wno-unused-function \
+    "$CLANG" -g -O2 -target bpf -D__TARGET_ARCH_x86 -ffile-prefix-map="$PWD"=. -I. -Wall -Wno-unused-function \
         -c probe.bpf.c -o "$1"
     # Strip DWARF (not BTF) so the object stays small and reproducible.
     llvm-strip -g "$1" 2>/dev/null || llvm-strip-14 -g "$1" 2>/dev/null || true

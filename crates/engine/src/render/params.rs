@@ -72,7 +72,21 @@ impl EventCtx<'_> {
     ) {
         let Some(info) = self.event().info() else { return };
         let Some(outer) = info.params.get(i) else { return };
-        let Some(mut payload) = self.event().param(i) else { return };
+        let Some(payload) = self.event().param(i) else { return };
+        self.param_text_of(i, outer, payload, opts, val, res);
+    }
+
+    /// [`Self::param_text`] for parameter `i` described by `outer` with its
+    /// bytes `payload` already at hand.
+    pub(crate) fn param_text_of(
+        &self,
+        i: usize,
+        outer: &ParamInfo,
+        mut payload: &[u8],
+        opts: &RenderOptions,
+        val: &mut Vec<u8>,
+        res: &mut Vec<u8>,
+    ) {
         let mut pinfo: &ParamInfo = outer;
         if outer.ptype == ParamType::Dyn
             && let ParamExtra::Dynamic(types) = outer.extra

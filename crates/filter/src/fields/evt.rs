@@ -46,7 +46,7 @@ fn push_date(out: &mut Vec<u8>, y: i64, mo: u32, d: u32) {
 }
 
 /// Writes the local time of `ts` in one of sysdig's time formats.
-fn write_time(out: &mut Vec<u8>, cx: &Cx<'_, '_>, ts: u64, id: FieldId) {
+pub(crate) fn write_time(out: &mut Vec<u8>, cx: &Cx<'_, '_>, ts: u64, id: FieldId) {
     let secs = (ts / NS) as i64;
     let off = cx.tz.offset(secs);
     let local = secs + off;

@@ -313,6 +313,9 @@ impl Formatter {
         };
         let ns = match self.time_mode {
             TimeMode::Human => {
+                if let Some(present) = src.write_text(&self.times.time, out) {
+                    return present;
+                }
                 let mut present = false;
                 src.extract(&self.times.time, &mut |v| {
                     if let Some(b) = v.as_bytes() {
@@ -399,6 +402,34 @@ impl Formatter {
                 None => false,
             };
         }
+        if f.op.is_plain() {
+            match f.op.field.id {
+                // Decimal numbers: their text is their JSON.
+                FieldId::EvtNum | FieldId::EvtCpu | FieldId::ThreadTid => {
+                    if let Some(present) = src.write_text(&f.op.field, out) {
+                        return present;
+                    }
+                }
+                FieldId::EvtInfo
+                | FieldId::EvtArgs
+                | FieldId::EvtDir
+                | FieldId::EvtType
+                | FieldId::ProcName => {
+                    let direct = JSON_SCRATCH.with_borrow_mut(|text| {
+                        text.clear();
+                        let present = src.write_text(&f.op.field, text)?;
+                        if present {
+                            json::push_string(out, text);
+                        }
+                        Some(present)
+                    });
+                    if let Some(present) = direct {
+                        return present;
+                    }
+                }
+                _ => {}
+            }
+        }
         let hex = info.print == Print::Hex && matches!(f.op.ty.kind(), Kind::Int { .. });
         let ty = f.op.ty;
         let mut present = false;
@@ -428,6 +459,11 @@ impl Formatter {
         });
         present
     }
+}
+
+thread_local! {
+    /// Text of a string field on its way into a JSON line.
+    static JSON_SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 #[cfg(test)]

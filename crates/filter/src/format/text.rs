@@ -56,6 +56,17 @@ fn push_int(out: &mut Vec<u8>, n: i128, print: Print, ty: FieldType) {
 
 /// Appends `n` in decimal, zero-padded to at least `width` digits.
 pub fn push_padded(out: &mut Vec<u8>, n: u64, width: usize) {
+    // Nanoseconds, on every line of most formats.
+    if width == 9 && n < 1_000_000_000 {
+        let mut digits = [b'0'; 9];
+        let mut v = n as u32;
+        for d in digits.iter_mut().rev() {
+            *d = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+        out.extend_from_slice(&digits);
+        return;
+    }
     let mut b = itoa::Buffer::new();
     let digits = b.format(n).as_bytes();
     out.extend(std::iter::repeat_n(b'0', width.saturating_sub(digits.len())));
