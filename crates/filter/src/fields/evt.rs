@@ -52,6 +52,24 @@ pub(crate) fn write_time(out: &mut Vec<u8>, cx: &Cx<'_, '_>, ts: u64, id: FieldI
     let local = secs + off;
     let sod = local.rem_euclid(86_400);
     let ns = ts % NS;
+    if id == FieldId::EvtTime {
+        // `HH:MM:SS.nnnnnnnnn`, on every line of the default formats: one copy.
+        let mut text = *b"00:00:00.000000000";
+        let two = |t: &mut [u8], n: i64| {
+            t[0] = b'0' + (n / 10) as u8;
+            t[1] = b'0' + (n % 10) as u8;
+        };
+        two(&mut text[0..2], sod / 3600);
+        two(&mut text[3..5], sod / 60 % 60);
+        two(&mut text[6..8], sod % 60);
+        let mut v = ns as u32;
+        for d in text[9..].iter_mut().rev() {
+            *d = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+        out.extend_from_slice(&text);
+        return;
+    }
     if matches!(id, FieldId::EvtDatetime | FieldId::EvtDatetimeS | FieldId::EvtTimeIso8601) {
         let (y, mo, d) = civil(local.div_euclid(86_400));
         push_date(out, y, mo, d);
