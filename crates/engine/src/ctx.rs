@@ -286,8 +286,14 @@ thread_local! {
 
 /// sinsp hands parameter texts around as C strings: anything after a NUL is lost.
 fn cut_at_nul(buf: &mut Vec<u8>, start: usize) {
-    // Values are short: a plain scan beats memchr's setup.
-    if let Some(p) = buf[start..].iter().position(|&c| c == 0) {
+    let tail = &buf[start..];
+    // Most values are short, where a plain scan beats memchr's setup.
+    let nul = if tail.len() < 32 {
+        tail.iter().position(|&c| c == 0)
+    } else {
+        memchr::memchr(0, tail)
+    };
+    if let Some(p) = nul {
         buf.truncate(start + p);
     }
 }
