@@ -288,11 +288,8 @@ thread_local! {
 fn cut_at_nul(buf: &mut Vec<u8>, start: usize) {
     let tail = &buf[start..];
     // Most values are short, where a plain scan beats memchr's setup.
-    let nul = if tail.len() < 32 {
-        tail.iter().position(|&c| c == 0)
-    } else {
-        memchr::memchr(0, tail)
-    };
+    let nul =
+        if tail.len() < 32 { tail.iter().position(|&c| c == 0) } else { memchr::memchr(0, tail) };
     if let Some(p) = nul {
         buf.truncate(start + p);
     }
