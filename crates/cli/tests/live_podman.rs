@@ -140,6 +140,23 @@ fn live_podman_events_carry_container_and_pod() {
     w_gz.finish();
 
     check_lines("live", &live_text, short_id);
+    // The container's first events (runc setting it up) were held until its
+    // metadata arrived: its container event comes first, and every event of
+    // the container shows its name.
+    let mine = run(
+        SYSRAY,
+        &[
+            "-r",
+            plain.to_str().unwrap(),
+            "-p",
+            "*%evt.type %container.name",
+            &format!("container.id={short_id}"),
+        ],
+    );
+    let first = mine.lines().next().unwrap_or_default();
+    assert_eq!(first, "container client", "first event of the container");
+    let bare: Vec<&str> = mine.lines().filter(|l| !l.ends_with(" client")).take(5).collect();
+    assert!(bare.is_empty(), "events of the container without its name: {bare:?}");
     for file in [&plain, &gz] {
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
         let f = file.to_str().unwrap();
