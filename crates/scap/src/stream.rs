@@ -118,10 +118,11 @@ pub fn open_path(path: &Path) -> io::Result<(Box<dyn Read + Send>, Compression, 
     Ok((r, c, count))
 }
 
-/// Size of the chunks a [`Prefetch`] thread hands over.
-const CHUNK: usize = 1 << 20;
+/// Size of the chunks a [`Prefetch`] thread hands over: small enough that a chunk
+/// is still in cache when the parser reads it.
+const CHUNK: usize = 1 << 18;
 
-/// Reads a stream on a helper thread in 1 MiB chunks, so that decompression of the
+/// Reads a stream on a helper thread in 256 KiB chunks, so that decompression of the
 /// next chunk overlaps parsing of the current one. Errors are delivered in order,
 /// after every byte read before them.
 pub struct Prefetch {
