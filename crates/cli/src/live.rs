@@ -88,18 +88,12 @@ pub fn run_chisels(args: &LowArgs) -> Result<Option<Vec<String>>> {
     engine.load_metadata(cap.metadata());
     runner.on_capture_start(&engine).map_err(fail)?;
     let deadline = args.max_seconds.map(|s| Instant::now() + Duration::from_secs(s));
+    let mut stopper = Stopper::new(stop, deadline);
     let mut counted = 0u64;
-    let mut stopped = false;
     let result: Result<()> = loop {
-        if !stopped
-            && (stop.load(Ordering::Relaxed) || deadline.is_some_and(|d| Instant::now() >= d))
-        {
-            let _ = cap.stop();
-            stopped = true;
-        }
-        match next_event(&mut cap, stopped) {
-            Ok(None) if stopped => break Ok(()),
-            Ok(Some(ev)) => {
+        match stopper.next(&mut cap) {
+            Ok(Live::End) => break Ok(()),
+            Ok(Live::Event(ev)) => {
                 let out = engine.process(&ev, Some(&mut |ctx| runner.filter_event(ctx)));
                 if out.skipped || out.hidden == Some(engine::Hidden::LeadingContainer) {
                     continue;
@@ -125,7 +119,7 @@ pub fn run_chisels(args: &LowArgs) -> Result<Option<Vec<String>>> {
                     }
                 }
             }
-            Ok(None) => {
+            Ok(Live::Idle) => {
                 if let Err(e) = runner.on_tick(&engine, now_ns()) {
                     break Err(fail(e));
                 }
@@ -141,13 +135,44 @@ pub fn run_chisels(args: &LowArgs) -> Result<Option<Vec<String>>> {
     Ok(runner.run_app())
 }
 
-/// The next event: from the ring buffer while capturing, then, once stopped,
-/// what the capture still holds (`Ok(None)` from then on means the end).
-fn next_event<'c>(
-    cap: &'c mut LiveCapture,
+/// What the live loop gets next.
+enum Live<'c> {
+    Event(scap::Event<'c>),
+    /// Nothing came in time: a moment to flush or tick.
+    Idle,
+    /// Stopped by a signal or `-M`, and everything the capture held was handed out.
+    End,
+}
+
+/// Ends a capture on a signal or at the `-M` deadline, then drains what the
+/// capture still holds (a new container's events waiting for its metadata).
+struct Stopper {
+    signalled: Arc<AtomicBool>,
+    deadline: Option<Instant>,
     stopped: bool,
-) -> std::result::Result<Option<scap::Event<'c>>, probe::Error> {
-    if stopped { Ok(cap.next_held()) } else { cap.next_event(Duration::from_millis(100)) }
+}
+
+impl Stopper {
+    fn new(signalled: Arc<AtomicBool>, deadline: Option<Instant>) -> Stopper {
+        Stopper { signalled, deadline, stopped: false }
+    }
+
+    fn next<'c>(
+        &mut self,
+        cap: &'c mut LiveCapture,
+    ) -> std::result::Result<Live<'c>, probe::Error> {
+        if !self.stopped
+            && (self.signalled.load(Ordering::Relaxed)
+                || self.deadline.is_some_and(|d| Instant::now() >= d))
+        {
+            let _ = cap.stop();
+            self.stopped = true;
+        }
+        if self.stopped {
+            return Ok(cap.next_held().map_or(Live::End, Live::Event));
+        }
+        Ok(cap.next_event(Duration::from_millis(100))?.map_or(Live::Idle, Live::Event))
+    }
 }
 
 /// Captures live until a signal, `-n` or `-M`.
@@ -166,22 +191,16 @@ pub fn run(args: &LowArgs, filter_text: &str) -> Result<()> {
     let started = Instant::now();
     let deadline = args.max_seconds.map(|s| started + Duration::from_secs(s));
     let mut last_flush = Instant::now();
-    let mut stopped = false;
+    let mut stopper = Stopper::new(stop, deadline);
     let result: Result<()> = loop {
-        if !stopped
-            && (stop.load(Ordering::Relaxed) || deadline.is_some_and(|d| Instant::now() >= d))
-        {
-            let _ = cap.stop();
-            stopped = true;
-        }
-        match next_event(&mut cap, stopped) {
-            Ok(None) if stopped => break Ok(()),
-            Ok(Some(ev)) => match p.event(&ev) {
+        match stopper.next(&mut cap) {
+            Ok(Live::End) => break Ok(()),
+            Ok(Live::Event(ev)) => match p.event(&ev) {
                 Ok(Step::Continue) => {}
                 Ok(Step::Stop) => break Ok(()),
                 Err(e) => break Err(e),
             },
-            Ok(None) => {
+            Ok(Live::Idle) => {
                 if let Err(e) = p.idle() {
                     break Err(e);
                 }

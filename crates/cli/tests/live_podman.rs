@@ -115,22 +115,11 @@ fn live_podman_events_carry_container_and_pod() {
     // The probes load and scan /proc; the workload runs long enough that a
     // slow start still sees most of it.
     std::thread::sleep(Duration::from_secs(3));
-    let hostname = env.run(&[
-        "run",
-        "--network",
-        "none",
-        "--name",
-        "client",
-        "--label",
-        "io.kubernetes.pod.name=client",
-        "--label",
-        "io.kubernetes.pod.namespace=critical-app",
-        "localhost/busybox:test",
-        "sh",
-        "-c",
+    let hostname = env.run_client(
+        &[],
         "for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do \
          cat /etc/hostname > /dev/null; sleep 0.1; done; hostname",
-    ]);
+    );
     let full_id = env.run(&["inspect", "--format", "{{.Id}}", "client"]);
     let short_id = &full_id[..12];
     assert_eq!(hostname, short_id, "the container's hostname is its short id");

@@ -348,9 +348,7 @@ impl Containers {
             Some(id) => self.interned(&id).unwrap_or_else(|| Arc::from(id.as_str())),
         }
     }
-}
 
-impl Containers {
     /// Plain containerd (`ctr run`) puts a container in `/<namespace>/<name>`,
     /// which no hex id marks; sysdig 0.29.3 never links such threads. sysray does
     /// when a container event already named that container.

@@ -285,16 +285,10 @@ impl LiveCapture {
             {
                 self.hold.until = None;
             }
-            if self.hold.until.is_none() {
-                let next = self.injected.pop_front().or_else(|| {
-                    let ev = self.hold.events.pop_front()?;
-                    self.hold.bytes -= ev.bytes.len();
-                    Some(ev)
-                });
-                if let Some(ev) = next {
-                    let ev = self.current.insert(ev);
-                    return Ok(Some(ev.as_event()));
-                }
+            if self.hold.until.is_none()
+                && let Some(ev) = self.pop_ready()
+            {
+                return Ok(Some(self.current.insert(ev).as_event()));
             }
             if !self.batch.is_empty() {
                 match self.classify_next() {
@@ -326,12 +320,17 @@ impl LiveCapture {
     /// buffer is not read.
     pub fn next_held(&mut self) -> Option<Event<'_>> {
         self.hold.until = None;
-        let ev = self.injected.pop_front().or_else(|| {
+        let ev = self.pop_ready()?;
+        Some(self.current.insert(ev).as_event())
+    }
+
+    /// The next container event, else the next held-back event.
+    fn pop_ready(&mut self) -> Option<OwnedEvent> {
+        self.injected.pop_front().or_else(|| {
             let ev = self.hold.events.pop_front()?;
             self.hold.bytes -= ev.bytes.len();
             Some(ev)
-        })?;
-        Some(self.current.insert(ev).as_event())
+        })
     }
 
     /// Looks at the next event of the batch: it is held (and taken out of the

@@ -25,23 +25,10 @@ fn live_podman_container_metadata() {
     }
     let mut env = PodmanEnv::new();
     env.start_service();
-    let full_id = env.run(&[
-        "run",
-        "-d",
-        "--init",
-        "--network",
-        "none",
-        "--name",
-        "client",
-        "--label",
-        "io.kubernetes.pod.name=client",
-        "--label",
-        "io.kubernetes.pod.namespace=critical-app",
-        "localhost/busybox:test",
-        "sh",
-        "-c",
+    let full_id = env.run_client(
+        &["-d", "--init"],
         "while true; do cat /etc/hostname > /dev/null; sleep 0.2; done",
-    ]);
+    );
     assert_eq!(full_id.len(), 64, "container id: {full_id}");
     let short = &full_id[..12];
 

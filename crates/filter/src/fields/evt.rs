@@ -62,11 +62,7 @@ pub(crate) fn write_time(out: &mut Vec<u8>, cx: &Cx<'_, '_>, ts: u64, id: FieldI
         two(&mut text[0..2], sod / 3600);
         two(&mut text[3..5], sod / 60 % 60);
         two(&mut text[6..8], sod % 60);
-        let mut v = ns as u32;
-        for d in text[9..].iter_mut().rev() {
-            *d = b'0' + (v % 10) as u8;
-            v /= 10;
-        }
+        text[9..].copy_from_slice(&crate::format::text::nine_digits(ns as u32));
         out.extend_from_slice(&text);
         return;
     }

@@ -54,17 +54,22 @@ fn push_int(out: &mut Vec<u8>, n: i128, print: Print, ty: FieldType) {
     }
 }
 
+/// `n` (below 10⁹) as nine zero-padded decimal digits: the nanoseconds of a time.
+pub(crate) fn nine_digits(n: u32) -> [u8; 9] {
+    let mut digits = [b'0'; 9];
+    let mut v = n;
+    for d in digits.iter_mut().rev() {
+        *d = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    digits
+}
+
 /// Appends `n` in decimal, zero-padded to at least `width` digits.
 pub fn push_padded(out: &mut Vec<u8>, n: u64, width: usize) {
     // Nanoseconds, on every line of most formats.
     if width == 9 && n < 1_000_000_000 {
-        let mut digits = [b'0'; 9];
-        let mut v = n as u32;
-        for d in digits.iter_mut().rev() {
-            *d = b'0' + (v % 10) as u8;
-            v /= 10;
-        }
-        out.extend_from_slice(&digits);
+        out.extend_from_slice(&nine_digits(n as u32));
         return;
     }
     let mut b = itoa::Buffer::new();

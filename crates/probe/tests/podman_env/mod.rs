@@ -94,6 +94,18 @@ impl PodmanEnv {
         env
     }
 
+    /// `podman run` of the test container: named `client`, labelled as pod
+    /// `client` in namespace `critical-app`, no network, running `script` in
+    /// busybox's `sh`; `extra` options go before the image. Podman's stdout.
+    pub fn run_client(&self, extra: &[&str], script: &str) -> String {
+        let mut args = vec!["run", "--network", "none", "--name", "client"];
+        args.extend_from_slice(&["--label", "io.kubernetes.pod.name=client"]);
+        args.extend_from_slice(&["--label", "io.kubernetes.pod.namespace=critical-app"]);
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["localhost/busybox:test", "sh", "-c", script]);
+        self.run(&args)
+    }
+
     /// Starts `podman system service` on [`PodmanEnv::socket`].
     pub fn start_service(&mut self) {
         let sock = format!("unix://{}", self.socket().display());
