@@ -11,9 +11,11 @@
 #[path = "../../probe/tests/podman_env/mod.rs"]
 mod podman_env;
 
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use podman_env::{PodmanEnv, tools_available};
 
@@ -44,12 +46,17 @@ fn sysdig_available() -> bool {
     ok
 }
 
-/// A running `sysray`, interrupted (and reaped) on drop if still running.
-struct Capture(Child);
+/// A running `sysray`, interrupted (and reaped) on drop if still running. Its
+/// standard output is collected as it comes.
+struct Capture {
+    child: Child,
+    stdout: Arc<Mutex<String>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
 
 impl Capture {
     fn start(socket: &Path, args: &[&str]) -> Capture {
-        let child = Command::new(SYSRAY)
+        let mut child = Command::new(SYSRAY)
             .env("DOCKER_HOST", format!("unix://{}", socket.display()))
             .env("TZ", "UTC")
             .args(args)
@@ -57,25 +64,65 @@ impl Capture {
             .stderr(Stdio::piped())
             .spawn()
             .expect("starting sysray");
-        Capture(child)
+        let stdout = Arc::new(Mutex::new(String::new()));
+        let pipe = child.stdout.take().unwrap();
+        let sink = Arc::clone(&stdout);
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                let mut s = sink.lock().unwrap();
+                s.push_str(&line);
+                s.push('\n');
+            }
+        });
+        Capture { child, stdout, reader: Some(reader) }
+    }
+
+    /// True once the output has a line containing `needle`; fails the test if
+    /// sysray ended.
+    fn printed(&mut self, needle: &str) -> bool {
+        if let Ok(Some(status)) = self.child.try_wait() {
+            let mut stderr = String::new();
+            if let Some(mut e) = self.child.stderr.take() {
+                let _ = e.read_to_string(&mut stderr);
+            }
+            panic!("sysray ended ({status}) before printing {needle:?}: {stderr}");
+        }
+        self.stdout.lock().unwrap().contains(needle)
     }
 
     /// SIGINT, then the output; fails the test if sysray did not end well.
     fn finish(mut self) -> String {
         // SAFETY: signals our own child.
-        unsafe { libc::kill(self.0.id() as i32, libc::SIGINT) };
-        let child = std::mem::replace(&mut self.0, Command::new("true").spawn().unwrap());
-        let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "sysray: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGINT) };
+        let status = self.child.wait().unwrap();
+        if let Some(r) = self.reader.take() {
+            r.join().unwrap();
+        }
+        let mut stderr = String::new();
+        if let Some(mut e) = self.child.stderr.take() {
+            let _ = e.read_to_string(&mut stderr);
+        }
+        assert!(status.success(), "sysray: {stderr}");
+        std::mem::take(&mut *self.stdout.lock().unwrap())
+    }
+}
+
+/// Waits until `ready` holds, failing the test after a minute: a capture is
+/// running once it saw an event (its start scans /proc, slow under load, and a
+/// container started before that is known from the start).
+fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !ready() {
+        assert!(Instant::now() < deadline, "{what} did not start within a minute");
+        std::thread::sleep(Duration::from_millis(100));
     }
 }
 
 impl Drop for Capture {
     fn drop(&mut self) {
         // SAFETY: signals our own child.
-        unsafe { libc::kill(self.0.id() as i32, libc::SIGINT) };
-        let _ = self.0.wait();
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGINT) };
+        let _ = self.child.wait();
     }
 }
 
@@ -109,12 +156,25 @@ fn live_podman_events_carry_container_and_pod() {
     let gz: PathBuf = out.join("client.scap.gz");
     let socket = env.socket();
 
-    let live = Capture::start(&socket, &["-p", FIELDS, CAT_OPENS]);
+    // The live capture also shows `head` opening a marker file (`*`: on the
+    // host, container.image has no value): it is running once that shows.
+    let marker = env.dir.join("ready-marker");
+    std::fs::write(&marker, "").unwrap();
+    let marker_opens = format!(
+        "(proc.exe=head and evt.type=openat and evt.dir=< and fd.name={})",
+        marker.display()
+    );
+    let mut live = Capture::start(
+        &socket,
+        &["-p", &format!("*{FIELDS}"), &format!("({CAT_OPENS}) or {marker_opens}")],
+    );
     let w_plain = Capture::start(&socket, &["-w", plain.to_str().unwrap()]);
     let w_gz = Capture::start(&socket, &["-zw", gz.to_str().unwrap()]);
-    // The probes load and scan /proc; the workload runs long enough that a
-    // slow start still sees most of it.
-    std::thread::sleep(Duration::from_secs(3));
+    wait_until("the live capture", || {
+        let _ = Command::new("head").arg("-c1").arg(&marker).status();
+        live.printed(" head openat")
+    });
+    wait_until("the -w captures", || [&plain, &gz].iter().all(|f| f.exists()));
     let hostname = env.run_client(
         &[],
         "for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do \
@@ -128,6 +188,11 @@ fn live_podman_events_carry_container_and_pod() {
     w_plain.finish();
     w_gz.finish();
 
+    let live_text: String = live_text
+        .lines()
+        .filter(|l| !l.ends_with(" head openat"))
+        .map(|l| format!("{l}\n"))
+        .collect();
     check_lines("live", &live_text, short_id);
     // The container's first events (runc setting it up) were held until its
     // metadata arrived: its container event comes first, and every event of
@@ -143,7 +208,23 @@ fn live_podman_events_carry_container_and_pod() {
         ],
     );
     let first = mine.lines().next().unwrap_or_default();
-    assert_eq!(first, "container client", "first event of the container");
+    if first != "container client" {
+        let around = run(
+            SYSRAY,
+            &[
+                "-r",
+                plain.to_str().unwrap(),
+                "-p",
+                "*%evt.num %evt.rawtime %evt.cpu %thread.tid %proc.name %evt.type %container.id %container.name",
+                &format!("evt.type=container or container.id={short_id}"),
+            ],
+        );
+        let head: Vec<&str> = around.lines().take(12).collect();
+        panic!(
+            "first event of the container is {first:?}, not its container event:\n{}",
+            head.join("\n")
+        );
+    }
     let bare: Vec<&str> = mine.lines().filter(|l| !l.ends_with(" client")).take(5).collect();
     assert!(bare.is_empty(), "events of the container without its name: {bare:?}");
     for file in [&plain, &gz] {
