@@ -37,6 +37,7 @@
 pub mod block;
 mod error;
 mod event;
+mod framed;
 mod meta;
 mod meta_read;
 mod reader;

@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 use crate::block::{self, round_up_4};
 use crate::error::{BlockName, Error, ErrorKind, Result};
 use crate::event::Event;
+use crate::framed::Framer;
 use crate::meta::Metadata;
 use crate::meta_read;
-use crate::stream::{self, Compression, Prefetch};
+use crate::stream::{self, Compression};
 
 /// What [`Reader::next`] yields.
 #[derive(Debug)]
@@ -102,39 +103,48 @@ impl ReaderBuilder {
         compression: Compression,
         path: Option<PathBuf>,
     ) -> Result<Reader> {
-        let src: Box<dyn Read + Send> = if self.prefetch && compression != Compression::None {
-            match Prefetch::new(src) {
-                Ok(p) => Box::new(p),
+        let src = if self.prefetch {
+            match Framer::new(src) {
+                Ok(f) => Source::Framed(f),
                 Err(e) => {
                     return Err(Error {
                         path,
                         offset: 0,
-                        compressed: true,
+                        compressed: compression != Compression::None,
                         kind: ErrorKind::Io(e),
                     });
                 }
             }
         } else {
-            src
+            Source::Stream(src)
         };
+        let buf = if matches!(src, Source::Stream(_)) { vec![0; 1 << 20] } else { Vec::new() };
         let mut r = Reader {
             src,
             path,
             compression,
-            buf: vec![0; 1 << 20],
+            buf,
             start: 0,
             end: 0,
             eof: false,
             offset: 0,
             meta: Metadata::default(),
             census: BlockCensus::default(),
-            last: LastEvent::default(),
+            last: EventSpan::default(),
             sections: 0,
             file_bytes: None,
         };
         r.read_section(true)?;
         Ok(r)
     }
+}
+
+/// Where the reader's bytes come from.
+enum Source {
+    /// Read on the caller's thread.
+    Stream(Box<dyn Read + Send>),
+    /// Read, inflated and framed on a helper thread.
+    Framed(Framer),
 }
 
 /// Reads a capture: its metadata first, then events one at a time.
@@ -150,7 +160,7 @@ impl ReaderBuilder {
 /// # Ok::<(), scap::Error>(())
 /// ```
 pub struct Reader {
-    src: Box<dyn Read + Send>,
+    src: Source,
     path: Option<PathBuf>,
     compression: Compression,
     buf: Vec<u8>,
@@ -161,7 +171,7 @@ pub struct Reader {
     offset: u64,
     meta: Metadata,
     census: BlockCensus,
-    last: LastEvent,
+    last: EventSpan,
     sections: u32,
     /// Bytes of the file consumed (shared with the prefetch thread) and its size.
     file_bytes: Option<(std::sync::Arc<std::sync::atomic::AtomicU64>, u64)>,
@@ -256,21 +266,35 @@ impl Reader {
     #[cold]
     fn fill_slow(&mut self, need: usize) -> Result<usize> {
         while self.end - self.start < need && !self.eof {
-            if self.end == self.buf.len() {
-                if self.start > 0 {
-                    self.buf.copy_within(self.start..self.end, 0);
-                    self.end -= self.start;
-                    self.start = 0;
-                } else {
-                    // Grow with the data actually read, never to a length a
-                    // (possibly corrupt) header merely declares.
-                    let grown = (self.buf.len() * 2).min(need.max(self.buf.len() + 1));
-                    self.buf.resize(grown, 0);
+            let got = match &mut self.src {
+                Source::Stream(src) => {
+                    if self.end == self.buf.len() {
+                        if self.start > 0 {
+                            self.buf.copy_within(self.start..self.end, 0);
+                            self.end -= self.start;
+                            self.start = 0;
+                        } else {
+                            // Grow with the data actually read, never to a length a
+                            // (possibly corrupt) header merely declares.
+                            let grown = (self.buf.len() * 2).min(need.max(self.buf.len() + 1));
+                            self.buf.resize(grown, 0);
+                        }
+                    }
+                    src.read(&mut self.buf[self.end..]).inspect(|&n| self.end += n)
                 }
-            }
-            match self.src.read(&mut self.buf[self.end..]) {
+                Source::Framed(f) => match f.next() {
+                    None => Ok(0),
+                    Some(Err(e)) => Err(e),
+                    Some(Ok(chunk)) => {
+                        let n = chunk.len;
+                        self.take_chunk(chunk);
+                        Ok(n)
+                    }
+                },
+            };
+            match got {
                 Ok(0) => self.eof = true,
-                Ok(n) => self.end += n,
+                Ok(_) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(e) => {
                     let at = self.offset + (self.end - self.start) as u64;
@@ -279,6 +303,26 @@ impl Reader {
             }
         }
         Ok(self.end - self.start)
+    }
+
+    /// Makes a chunk of the framing thread the buffer (no copy when everything
+    /// before it was consumed, as at every block boundary).
+    fn take_chunk(&mut self, chunk: crate::framed::Chunk) {
+        let Source::Framed(f) = &self.src else { return };
+        if self.start == self.end {
+            f.recycle(std::mem::replace(&mut self.buf, chunk.bytes));
+            self.start = 0;
+            self.end = chunk.len;
+        } else {
+            // Part of a block is left: keep it in front of the new bytes.
+            self.buf.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
+            self.start = 0;
+            self.buf.truncate(self.end);
+            self.buf.extend_from_slice(&chunk.bytes[..chunk.len]);
+            self.end += chunk.len;
+            f.recycle(chunk.bytes);
+        }
     }
 
     fn u32_at(&self, off: usize) -> u32 {
@@ -539,65 +583,78 @@ impl Reader {
         let Some(h) = self.peek_header()? else {
             return Ok(None);
         };
-        let Some((v2, has_flags, large_block)) = block::event_block_shape(h.btype) else {
+        if block::event_block_shape(h.btype).is_none() {
             // Metadata after events: another capture was concatenated here.
             self.sections += 1;
             self.read_section(false)?;
             return Ok(Some(false));
-        };
-        let at = self.offset;
-        let prefix = if has_flags { 6 } else { 2 };
-        let hdr = if v2 { 26 } else { 22 };
-        let corrupt = |what: String| ErrorKind::Corrupt { block: BlockName(h.btype), what };
-        if (h.len as usize) < 8 + prefix + hdr + 4 {
-            let k = corrupt(format!("block length {} is too short for an event", h.len));
-            return Err(self.error(at, k));
         }
-        if !large_block && h.len - 8 > block::MAX_SMALL_EVENT_BODY {
-            let k = corrupt(format!(
-                "event block of {} bytes exceeds the 65536-byte limit of non-LARGE blocks",
-                h.len
-            ));
-            return Err(self.error(at, k));
+        let at = self.offset;
+        let corrupt = |what: String| ErrorKind::Corrupt { block: BlockName(h.btype), what };
+        if let Some(what) = event_block_len_error(h.btype, h.len) {
+            return Err(self.error(at, corrupt(what)));
         }
         self.load_block(h)?;
-        let s = self.start;
-        let b = &self.buf;
-        let cpuid = u16::from_le_bytes([b[s + 8], b[s + 9]]);
-        let flags = if has_flags {
-            u32::from_le_bytes([b[s + 10], b[s + 11], b[s + 12], b[s + 13]])
-        } else {
-            0
+        let block = &self.buf[self.start..self.start + h.len as usize];
+        let span = match event_span(block, h.btype) {
+            Ok(span) => span,
+            Err(what) => return Err(self.error(at, corrupt(what))),
         };
-        let body = &b[s + 8 + prefix..s + h.len as usize - 4];
-        let ev = if v2 {
-            Event::from_v2(body, cpuid, flags)
-        } else {
-            Event::from_v1(body, cpuid, flags)
-        };
-        let ev = match ev {
-            Ok(ev) => ev,
-            Err(e) => return Err(self.error(at, corrupt(e.to_string()))),
-        };
-        let ev_start = s + 8 + prefix;
-        self.last = LastEvent {
-            start: ev_start,
-            end: ev_start + ev.raw().len(),
-            nparams: ev.nparams(),
-            v2,
-            large: ev.has_large_lengths(),
-            cpuid,
-            flags,
-        };
+        self.last = span.shifted(self.start);
         self.census.add(h.btype);
         self.consume(h.len as usize);
         Ok(Some(true))
     }
 }
 
-/// Where the last event read sits in the buffer.
+/// Why an event block of type `btype` cannot be `len` bytes long, if it cannot.
+pub(crate) fn event_block_len_error(btype: u32, len: u32) -> Option<String> {
+    let (v2, has_flags, large_block) = block::event_block_shape(btype)?;
+    let prefix = if has_flags { 6 } else { 2 };
+    let hdr = if v2 { 26 } else { 22 };
+    if (len as usize) < 8 + prefix + hdr + 4 {
+        return Some(format!("block length {len} is too short for an event"));
+    }
+    if !large_block && len - 8 > block::MAX_SMALL_EVENT_BODY {
+        return Some(format!(
+            "event block of {len} bytes exceeds the 65536-byte limit of non-LARGE blocks"
+        ));
+    }
+    None
+}
+
+/// Locates and checks the event of a whole event block (`block` starts with its
+/// header); the span is relative to the block.
+fn event_span(block: &[u8], btype: u32) -> std::result::Result<EventSpan, String> {
+    let Some((v2, has_flags, _)) = block::event_block_shape(btype) else {
+        return Err("not an event block".into());
+    };
+    let prefix = if has_flags { 6 } else { 2 };
+    let cpuid = u16::from_le_bytes([block[8], block[9]]);
+    let flags = if has_flags {
+        u32::from_le_bytes([block[10], block[11], block[12], block[13]])
+    } else {
+        0
+    };
+    let body = &block[8 + prefix..block.len() - 4];
+    let ev =
+        if v2 { Event::from_v2(body, cpuid, flags) } else { Event::from_v1(body, cpuid, flags) };
+    let ev = ev.map_err(|e| e.to_string())?;
+    let start = 8 + prefix;
+    Ok(EventSpan {
+        start,
+        end: start + ev.raw().len(),
+        nparams: ev.nparams(),
+        v2,
+        large: ev.has_large_lengths(),
+        cpuid,
+        flags,
+    })
+}
+
+/// Where an event sits in a buffer.
 #[derive(Clone, Copy, Debug, Default)]
-struct LastEvent {
+struct EventSpan {
     start: usize,
     end: usize,
     nparams: u32,
@@ -605,6 +662,14 @@ struct LastEvent {
     large: bool,
     cpuid: u16,
     flags: u32,
+}
+
+impl EventSpan {
+    fn shifted(mut self, by: usize) -> EventSpan {
+        self.start += by;
+        self.end += by;
+        self
+    }
 }
 
 /// Explains what a file that does not start with a section header is.

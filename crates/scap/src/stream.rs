@@ -1,13 +1,10 @@
-//! Byte sources: compression detection (gzip, zstd, plain by magic bytes) and an
-//! optional decompression thread that overlaps inflating with parsing.
+//! Byte sources: compression detection (gzip, zstd, plain by magic bytes).
 
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc;
-use std::thread;
 
 /// Compression of a capture stream.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,88 +113,4 @@ pub fn open_path(path: &Path) -> io::Result<(Box<dyn Read + Send>, Compression, 
     let file = Counting { inner: File::open(path)?, count: Arc::clone(&count) };
     let (r, c) = decompressed(Box::new(file))?;
     Ok((r, c, count))
-}
-
-/// Size of the chunks a [`Prefetch`] thread hands over: small enough that a chunk
-/// is still in cache when the parser reads it.
-const CHUNK: usize = 1 << 18;
-
-/// Reads a stream on a helper thread in 256 KiB chunks, so that decompression of the
-/// next chunk overlaps parsing of the current one. Errors are delivered in order,
-/// after every byte read before them.
-pub struct Prefetch {
-    rx: mpsc::Receiver<io::Result<Vec<u8>>>,
-    recycle: mpsc::Sender<Vec<u8>>,
-    cur: Vec<u8>,
-    pos: usize,
-    done: bool,
-}
-
-impl Prefetch {
-    /// Starts the helper thread on `inner`.
-    pub fn new(mut inner: Box<dyn Read + Send>) -> io::Result<Prefetch> {
-        let (tx, rx) = mpsc::sync_channel::<io::Result<Vec<u8>>>(4);
-        let (recycle, spare) = mpsc::channel::<Vec<u8>>();
-        thread::Builder::new().name("scap-prefetch".into()).spawn(move || {
-            loop {
-                let mut buf = spare.try_recv().unwrap_or_default();
-                buf.resize(CHUNK, 0);
-                let mut got = 0;
-                let mut err = None;
-                while got < CHUNK {
-                    match inner.read(&mut buf[got..]) {
-                        Ok(0) => break,
-                        Ok(n) => got += n,
-                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                        Err(e) => {
-                            err = Some(e);
-                            break;
-                        }
-                    }
-                }
-                buf.truncate(got);
-                let end = got < CHUNK;
-                if got > 0 && tx.send(Ok(buf)).is_err() {
-                    return;
-                }
-                if let Some(e) = err {
-                    let _ = tx.send(Err(e));
-                    return;
-                }
-                if end {
-                    return;
-                }
-            }
-        })?;
-        Ok(Prefetch { rx, recycle, cur: Vec::new(), pos: 0, done: false })
-    }
-}
-
-impl Read for Prefetch {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        while self.pos >= self.cur.len() {
-            if self.done {
-                return Ok(0);
-            }
-            match self.rx.recv() {
-                Ok(Ok(chunk)) => {
-                    let old = std::mem::replace(&mut self.cur, chunk);
-                    let _ = self.recycle.send(old);
-                    self.pos = 0;
-                }
-                Ok(Err(e)) => {
-                    self.done = true;
-                    return Err(e);
-                }
-                Err(_) => {
-                    self.done = true;
-                    return Ok(0);
-                }
-            }
-        }
-        let n = (self.cur.len() - self.pos).min(buf.len());
-        buf[..n].copy_from_slice(&self.cur[self.pos..self.pos + n]);
-        self.pos += n;
-        Ok(n)
-    }
 }

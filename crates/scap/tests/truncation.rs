@@ -28,9 +28,10 @@ fn boundaries(plain: &[u8]) -> (u64, Vec<u64>) {
     (meta_end, ends)
 }
 
-/// Reads a prefix; returns (events delivered, error).
-fn read_prefix(data: Vec<u8>) -> (u64, Option<scap::Error>) {
-    let mut r = match ReaderBuilder::new().prefetch(false).from_reader(Cursor::new(data)) {
+/// Reads a prefix on the caller's thread or through the framing thread;
+/// returns (events delivered, error).
+fn read_prefix(data: Vec<u8>, framed: bool) -> (u64, Option<scap::Error>) {
+    let mut r = match ReaderBuilder::new().prefetch(framed).from_reader(Cursor::new(data)) {
         Ok(r) => r,
         Err(e) => return (0, Some(e)),
     };
@@ -57,7 +58,14 @@ fn decompressed_seed_cut_at_1000_offsets() {
         } else {
             rng.random_range(meta_end..plain.len() as u64)
         };
-        let (n, err) = read_prefix(plain[..cut as usize].to_vec());
+        let (n, err) = read_prefix(plain[..cut as usize].to_vec(), false);
+        if i % 5 == 0 {
+            // Through the framing thread: the same events and the same error.
+            let (n_framed, err_framed) = read_prefix(plain[..cut as usize].to_vec(), true);
+            assert_eq!(n_framed, n, "cut at {cut}: events delivered through the framing thread");
+            let show = |e: &Option<scap::Error>| e.as_ref().map(|e| (e.offset, e.to_string()));
+            assert_eq!(show(&err_framed), show(&err), "cut at {cut}: error when framed");
+        }
         let complete = ends.partition_point(|&e| e <= cut) as u64;
         assert_eq!(n, complete, "cut at {cut}: events delivered");
         let at_boundary = cut == meta_end || ends.binary_search(&cut).is_ok();
