@@ -3,8 +3,9 @@
 //! `cargo bench -p sysray --bench vs_sysdig [-- NAME...]`
 //!
 //! For each scenario both programs run the same arguments; the outputs must be the
-//! same bytes, then each is timed several times (best wall time, its CPU time, and
-//! peak RSS from `wait4`). Printed: the table and the speed ratios. The
+//! same bytes, then both are timed in interleaved rounds (best wall time, its CPU
+//! time, and peak RSS from `wait4`); a ratio is the median of the rounds' own
+//! ratios. Printed: the table and the speed ratios. The
 //! "inflate only" row is the floor for a compressed capture: the time sysray's
 //! decompressor (flate2 with zlib-rs) needs to inflate the file and nothing else.
 
@@ -45,8 +46,45 @@ fn timed(program: &Path, args: &[String]) -> Run {
     Run { wall, cpu: tv(ru.ru_utime) + tv(ru.ru_stime), rss_kb: ru.ru_maxrss }
 }
 
-fn best(program: &Path, args: &[String], runs: usize) -> Run {
-    let mut all: Vec<Run> = (0..runs).map(|_| timed(program, args)).collect();
+/// Best-of runs of both programs and the medians of per-round ratios.
+struct Compared {
+    sysdig: Run,
+    sysray: Run,
+    /// Median of sysdig time / sysray time, each round on its own.
+    ratio: f64,
+    /// Median of sysray time / inflate-only time, each round on its own.
+    floor_ratio: f64,
+}
+
+/// Runs sysdig, sysray and an inflate-only pass in turn, `rounds` times, so a
+/// change of machine speed (this VM's moves by a third from second to second)
+/// hits all three alike; ratios are taken within a round, then the median.
+fn compare(sysdig: &Path, sysray: &Path, args: &[String], seed: &Path, rounds: usize) -> Compared {
+    let (mut a_runs, mut b_runs) = (Vec::new(), Vec::new());
+    let (mut ratios, mut floor_ratios) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        let a = timed(sysdig, args);
+        let b = timed(sysray, args);
+        let floor = inflate_once(seed);
+        ratios.push(a.wall.as_secs_f64() / b.wall.as_secs_f64());
+        floor_ratios.push(b.wall.as_secs_f64() / floor.as_secs_f64());
+        a_runs.push(a);
+        b_runs.push(b);
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    Compared {
+        sysdig: best(a_runs),
+        sysray: best(b_runs),
+        ratio: median(ratios),
+        floor_ratio: median(floor_ratios),
+    }
+}
+
+/// The fastest run, with the highest peak RSS of all.
+fn best(mut all: Vec<Run>) -> Run {
     all.sort_by_key(|r| r.wall);
     let rss = all.iter().map(|r| r.rss_kb).max().unwrap_or(0);
     let b = all.swap_remove(0);
@@ -82,19 +120,14 @@ fn output_digest(program: &Path, args: &[String]) -> (u64, u64) {
     (h, len)
 }
 
-fn inflate_only(path: &Path, runs: usize) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            let f = std::fs::File::open(path).expect("seed");
-            let mut d =
-                flate2::read::MultiGzDecoder::new(std::io::BufReader::with_capacity(1 << 16, f));
-            let mut buf = vec![0u8; 1 << 20];
-            while d.read(&mut buf).expect("inflate") > 0 {}
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
+/// Inflating the capture alone, through the same decompressor: the floor.
+fn inflate_once(path: &Path) -> Duration {
+    let t = Instant::now();
+    let f = std::fs::File::open(path).expect("seed");
+    let mut d = flate2::read::MultiGzDecoder::new(std::io::BufReader::with_capacity(1 << 16, f));
+    let mut buf = vec![0u8; 1 << 20];
+    while d.read(&mut buf).expect("inflate") > 0 {}
+    t.elapsed()
 }
 
 fn main() {
@@ -138,10 +171,13 @@ fn main() {
         ("topconns chisel", vec!["-r".into(), s.clone(), "-c".into(), "topconns".into()], 5.0),
     ];
     let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let runs = 5;
-    let floor = inflate_only(&seed, runs * 2);
+    let rounds = 7;
+    let floor = (0..rounds * 2).map(|_| inflate_once(&seed)).min().unwrap_or_default();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    println!("seed capture, best of {runs} runs; ratio = sysdig time / sysray time");
+    println!(
+        "seed capture, {rounds} interleaved rounds; times: best run; ratio: median of the \
+         rounds' sysdig time / sysray time"
+    );
     println!(
         "{:<26} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>8} {:>8}  same",
         "scenario",
@@ -159,22 +195,18 @@ fn main() {
         if !only.is_empty() && !only.iter().any(|o| name.contains(o.as_str())) {
             continue;
         }
-        let a = best(&sysdig, &args, runs);
-        let b = best(&sysray, &args, runs);
+        let c = compare(&sysdig, &sysray, &args, &seed, rounds);
+        let (a, b) = (&c.sysdig, &c.sysray);
         let same = output_digest(&sysdig, &args) == output_digest(&sysray, &args);
-        let ratio = ms(a.wall) / ms(b.wall);
-        let goal_text = if goal > 0.0 {
-            format!(">={goal:.0}x")
-        } else {
-            format!("{:.2}x fl", ms(b.wall) / ms(floor))
-        };
+        let goal_text =
+            if goal > 0.0 { format!(">={goal:.0}x") } else { format!("{:.2}x fl", c.floor_ratio) };
         println!(
             "{name:<26} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>8.1}x {:>9} {:>8.1} {:>8.1}  {}",
             ms(a.wall),
             ms(b.wall),
             ms(a.cpu),
             ms(b.cpu),
-            ratio,
+            c.ratio,
             goal_text,
             a.rss_kb as f64 / 1024.0,
             b.rss_kb as f64 / 1024.0,
@@ -182,6 +214,7 @@ fn main() {
         );
     }
     println!(
-        "'x fl' = sysray time / inflate-only time (goal for the filter matching nothing: <= 1.5)"
+        "'x fl' = median of the rounds' sysray time / inflate-only time (goal for the filter \
+         matching nothing: <= 1.5)"
     );
 }

@@ -85,6 +85,26 @@ fn plain_run(s: &[u8]) -> usize {
 /// Appends `s` as a quoted JSON string.
 pub fn push_string(out: &mut Vec<u8>, s: &[u8]) {
     out.push(b'"');
+    push_escaped(out, s);
+    out.push(b'"');
+}
+
+/// Escapes, in place, the text written to `out` from `start` on; `scratch` holds
+/// the part after the first byte that needs escaping, when there is one (rare:
+/// rendered text shows most such bytes as `.`).
+pub fn escape_tail(out: &mut Vec<u8>, start: usize, scratch: &mut Vec<u8>) {
+    let run = plain_run(&out[start..]);
+    if start + run == out.len() {
+        return;
+    }
+    scratch.clear();
+    scratch.extend_from_slice(&out[start + run..]);
+    out.truncate(start + run);
+    push_escaped(out, scratch);
+}
+
+/// Appends `s` JSON-escaped, without quotes.
+fn push_escaped(out: &mut Vec<u8>, s: &[u8]) {
     let mut i = 0;
     while i < s.len() {
         // Copy the run of plain bytes in one go.
@@ -117,12 +137,27 @@ pub fn push_string(out: &mut Vec<u8>, s: &[u8]) {
         }
         i += 1;
     }
-    out.push(b'"');
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_in_place_matches_push_string() {
+        let mut scratch = Vec::new();
+        for text in [&b"fd=3(<f>/etc/hosts) size=80 "[..], b"a\"b\\c\n\x01\xc3\xa9 end", b"", b"\""]
+        {
+            let mut expected = Vec::new();
+            push_string(&mut expected, text);
+            let mut out = b"{\"k\":\"".to_vec();
+            let start = out.len();
+            out.extend_from_slice(text);
+            escape_tail(&mut out, start, &mut scratch);
+            out.push(b'"');
+            assert_eq!(&out[start - 1..], &expected[..], "{}", String::from_utf8_lossy(text));
+        }
+    }
 
     fn q(s: &[u8]) -> String {
         let mut out = Vec::new();

@@ -415,16 +415,20 @@ impl Formatter {
                 | FieldId::EvtDir
                 | FieldId::EvtType
                 | FieldId::ProcName => {
-                    let direct = JSON_SCRATCH.with_borrow_mut(|text| {
-                        text.clear();
-                        let present = src.write_text(&f.op.field, text)?;
-                        if present {
-                            json::push_string(out, text);
+                    // Written straight into `out`, then escaped where needed.
+                    out.push(b'"');
+                    let start = out.len();
+                    match src.write_text(&f.op.field, out) {
+                        Some(true) => {
+                            JSON_SCRATCH.with_borrow_mut(|s| json::escape_tail(out, start, s));
+                            out.push(b'"');
+                            return true;
                         }
-                        Some(present)
-                    });
-                    if let Some(present) = direct {
-                        return present;
+                        Some(false) => {
+                            out.truncate(start - 1);
+                            return false;
+                        }
+                        None => out.truncate(start - 1),
                     }
                 }
                 _ => {}
@@ -462,7 +466,8 @@ impl Formatter {
 }
 
 thread_local! {
-    /// Text of a string field on its way into a JSON line.
+    /// Scratch text of a JSON line: a string field on its way in, or the tail of
+    /// one being escaped.
     static JSON_SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
