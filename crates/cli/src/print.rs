@@ -150,7 +150,8 @@ impl Pipeline {
         live_now: Option<u64>,
     ) -> Result<()> {
         self.engine.load_metadata(meta);
-        if self.first_meta.is_none() {
+        // Only a `-w` file needs the state the capture started with.
+        if self.first_meta.is_none() && self.capture.is_some() {
             self.first_meta = Some(meta.clone());
             if let (Some(c), Some(now)) = (&mut self.capture, live_now) {
                 let state = &mut || (meta.clone(), containers.to_vec());
