@@ -12,8 +12,8 @@ use std::io::{self, Read};
 use std::sync::mpsc;
 use std::thread;
 
-use crate::block;
-use crate::reader::event_block_len_error;
+use crate::reader::{block_len_valid, event_block_len_error};
+use crate::stream::read_into;
 
 /// Bytes a chunk holds at least (unless the stream ends first): small enough to
 /// still be in cache when the reader gets to it.
@@ -137,11 +137,7 @@ impl FramingThread {
         while let Some(head) = bytes.get(pos..pos + 8) {
             let btype = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
             let len = u32::from_le_bytes([head[4], head[5], head[6], head[7]]);
-            let event_shape = block::event_block_shape(btype);
-            let plausible = len >= 12
-                && (len.is_multiple_of(4) || event_shape.is_some())
-                && (event_shape.is_none() || event_block_len_error(btype, len).is_none());
-            if !plausible {
+            if !block_len_valid(btype, len) || event_block_len_error(btype, len).is_some() {
                 self.framing = false;
                 break;
             }
@@ -154,20 +150,6 @@ impl FramingThread {
         scan.cut = pos;
         scan
     }
-}
-
-/// Reads until `buf` is full, the stream ends or fails: (bytes read, ended, error).
-fn read_into(r: &mut dyn Read, buf: &mut [u8]) -> (usize, bool, Option<io::Error>) {
-    let mut got = 0;
-    while got < buf.len() {
-        match r.read(&mut buf[got..]) {
-            Ok(0) => return (got, true, None),
-            Ok(n) => got += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return (got, false, Some(e)),
-        }
-    }
-    (got, false, None)
 }
 
 #[cfg(test)]

@@ -347,9 +347,7 @@ impl Reader {
 
     /// Makes the whole block available; errors if the file ends first.
     fn load_block(&mut self, h: Header) -> Result<()> {
-        if (h.len as usize) < 12
-            || !h.len.is_multiple_of(4) && block::event_block_shape(h.btype).is_none()
-        {
+        if !block_len_valid(h.btype, h.len) {
             return Err(self.error(
                 self.offset,
                 ErrorKind::Corrupt {
@@ -583,12 +581,12 @@ impl Reader {
         let Some(h) = self.peek_header()? else {
             return Ok(None);
         };
-        if block::event_block_shape(h.btype).is_none() {
+        let Some((v2, has_flags, _)) = block::event_block_shape(h.btype) else {
             // Metadata after events: another capture was concatenated here.
             self.sections += 1;
             self.read_section(false)?;
             return Ok(Some(false));
-        }
+        };
         let at = self.offset;
         let corrupt = |what: String| ErrorKind::Corrupt { block: BlockName(h.btype), what };
         if let Some(what) = event_block_len_error(h.btype, h.len) {
@@ -596,11 +594,10 @@ impl Reader {
         }
         self.load_block(h)?;
         let block = &self.buf[self.start..self.start + h.len as usize];
-        let span = match event_span(block, h.btype) {
+        self.last = match event_span(block, self.start, v2, has_flags) {
             Ok(span) => span,
-            Err(what) => return Err(self.error(at, corrupt(what))),
+            Err(e) => return Err(self.error(at, corrupt(e.to_string()))),
         };
-        self.last = span.shifted(self.start);
         self.census.add(h.btype);
         self.consume(h.len as usize);
         Ok(Some(true))
@@ -623,12 +620,20 @@ pub(crate) fn event_block_len_error(btype: u32, len: u32) -> Option<String> {
     None
 }
 
-/// Locates and checks the event of a whole event block (`block` starts with its
-/// header); the span is relative to the block.
-fn event_span(block: &[u8], btype: u32) -> std::result::Result<EventSpan, String> {
-    let Some((v2, has_flags, _)) = block::event_block_shape(btype) else {
-        return Err("not an event block".into());
-    };
+/// Whether `len` can be the length of a block of type `btype`: at least 12
+/// bytes, a multiple of 4 except for event blocks (old writers did not pad them).
+pub(crate) fn block_len_valid(btype: u32, len: u32) -> bool {
+    len >= 12 && (len.is_multiple_of(4) || block::event_block_shape(btype).is_some())
+}
+
+/// Locates and checks the event of a whole event block (`block` starts with
+/// its header and sits at `at` in the reader's buffer).
+fn event_span(
+    block: &[u8],
+    at: usize,
+    v2: bool,
+    has_flags: bool,
+) -> std::result::Result<EventSpan, crate::event::EventError> {
     let prefix = if has_flags { 6 } else { 2 };
     let cpuid = u16::from_le_bytes([block[8], block[9]]);
     let flags = if has_flags {
@@ -638,9 +643,8 @@ fn event_span(block: &[u8], btype: u32) -> std::result::Result<EventSpan, String
     };
     let body = &block[8 + prefix..block.len() - 4];
     let ev =
-        if v2 { Event::from_v2(body, cpuid, flags) } else { Event::from_v1(body, cpuid, flags) };
-    let ev = ev.map_err(|e| e.to_string())?;
-    let start = 8 + prefix;
+        if v2 { Event::from_v2(body, cpuid, flags) } else { Event::from_v1(body, cpuid, flags) }?;
+    let start = at + 8 + prefix;
     Ok(EventSpan {
         start,
         end: start + ev.raw().len(),
@@ -662,14 +666,6 @@ struct EventSpan {
     large: bool,
     cpuid: u16,
     flags: u32,
-}
-
-impl EventSpan {
-    fn shifted(mut self, by: usize) -> EventSpan {
-        self.start += by;
-        self.end += by;
-        self
-    }
 }
 
 /// Explains what a file that does not start with a section header is.

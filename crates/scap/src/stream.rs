@@ -61,17 +61,29 @@ impl<R: Read> Read for Rewind<R> {
 /// Reads up to `n` bytes, fewer only at end of stream.
 fn read_head(r: &mut impl Read, n: usize) -> io::Result<Vec<u8>> {
     let mut head = vec![0u8; n];
-    let mut got = 0;
-    while got < n {
-        match r.read(&mut head[got..]) {
-            Ok(0) => break,
-            Ok(k) => got += k,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
+    let (got, _, err) = read_into(r, &mut head);
+    if let Some(e) = err {
+        return Err(e);
     }
     head.truncate(got);
     Ok(head)
+}
+
+/// Reads until `buf` is full, the stream ends or fails: (bytes read, ended, error).
+pub(crate) fn read_into(
+    r: &mut (impl Read + ?Sized),
+    buf: &mut [u8],
+) -> (usize, bool, Option<io::Error>) {
+    let mut got = 0;
+    while got < buf.len() {
+        match r.read(&mut buf[got..]) {
+            Ok(0) => return (got, true, None),
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return (got, false, Some(e)),
+        }
+    }
+    (got, false, None)
 }
 
 /// Wraps `raw` in the decompressor its first bytes call for.

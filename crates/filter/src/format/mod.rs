@@ -466,8 +466,7 @@ impl Formatter {
 }
 
 thread_local! {
-    /// Scratch text of a JSON line: a string field on its way in, or the tail of
-    /// one being escaped.
+    /// The tail of a JSON string field being escaped in place.
     static JSON_SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
