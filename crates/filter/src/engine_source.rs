@@ -98,6 +98,18 @@ impl FieldSource for EngineSource<'_, '_> {
         Some(true)
     }
 
+    #[inline]
+    fn ready_value(&mut self, field: &FieldRef) -> Option<Option<Value<'_>>> {
+        use crate::fields::FieldId;
+        let thread = self.ctx.thread();
+        Some(match field.id {
+            FieldId::ProcName => thread.map(|t| Value::Str(t.comm())),
+            FieldId::ProcExe => thread.map(|t| Value::Str(t.exe())),
+            FieldId::ProcPid => thread.map(|t| Value::I64(t.pid())),
+            _ => return None,
+        })
+    }
+
     fn extract(&mut self, field: &FieldRef, sink: &mut dyn FnMut(Value<'_>) -> bool) {
         let cx = Cx { ctx: self.ctx, opts: &self.x.opts, tz: &self.x.tz };
         let buf = &mut self.x.buf;

@@ -29,6 +29,15 @@ pub trait FieldSource {
         let _ = (field, out);
         None
     }
+
+    /// The one value of `field` when the source holds it ready, without the work
+    /// of [`FieldSource::extract`] (`proc.name` is the thread's `comm`): `Some(None)`
+    /// when the field has no value for this event, `None` to use `extract`. Must
+    /// agree with what `extract` gives.
+    fn ready_value(&mut self, field: &FieldRef) -> Option<Option<Value<'_>>> {
+        let _ = field;
+        None
+    }
 }
 
 /// A fixed event: a type id and values by field text (`proc.name`, `evt.arg.fd`).

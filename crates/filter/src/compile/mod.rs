@@ -165,6 +165,12 @@ impl CheckNode {
     fn eval<S: FieldSource + ?Sized>(&self, src: &mut S) -> bool {
         match &self.test {
             Test::Literal(m) => {
+                // One value: "all values pass" and "some value passes" agree.
+                if self.lhs.is_plain()
+                    && let Some(ready) = src.ready_value(&self.lhs.field)
+                {
+                    return ready.is_some_and(|v| m.test(&v));
+                }
                 let mut hit = false;
                 if self.none_equal {
                     let mut all = true;
