@@ -130,7 +130,7 @@ struct Digest {
 fn inflate_once(path: &Path) -> Duration {
     let t = Instant::now();
     let f = std::fs::File::open(path).expect("seed");
-    let mut d = flate2::read::MultiGzDecoder::new(std::io::BufReader::with_capacity(1 << 16, f));
+    let mut d = flate2::bufread::MultiGzDecoder::new(std::io::BufReader::with_capacity(1 << 16, f));
     let mut buf = vec![0u8; 1 << 20];
     while d.read(&mut buf).expect("inflate") > 0 {}
     t.elapsed()

@@ -37,7 +37,7 @@ fn parse(path: &Path) -> u64 {
 
 fn inflate(path: &Path) -> u64 {
     let f = std::fs::File::open(path).expect("open");
-    let mut d = flate2::read::MultiGzDecoder::new(std::io::BufReader::with_capacity(1 << 16, f));
+    let mut d = flate2::bufread::MultiGzDecoder::new(std::io::BufReader::with_capacity(1 << 16, f));
     let mut buf = vec![0u8; 1 << 20];
     let mut total = 0u64;
     loop {

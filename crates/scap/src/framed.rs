@@ -12,12 +12,12 @@ use std::io::{self, Read};
 use std::sync::mpsc;
 use std::thread;
 
-use crate::reader::{block_len_valid, event_block_len_error};
+use crate::reader::block_len_acceptable;
 use crate::stream::read_into;
 
 /// Bytes a chunk holds at least (unless the stream ends first): small enough to
 /// still be in cache when the reader gets to it.
-const CHUNK: usize = 1 << 18;
+const CHUNK: usize = 1 << 19;
 
 /// Chunks on their way to the reader at most.
 const IN_FLIGHT: usize = 4;
@@ -137,7 +137,7 @@ impl FramingThread {
         while let Some(head) = bytes.get(pos..pos + 8) {
             let btype = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
             let len = u32::from_le_bytes([head[4], head[5], head[6], head[7]]);
-            if !block_len_valid(btype, len) || event_block_len_error(btype, len).is_some() {
+            if !block_len_acceptable(btype, len) {
                 self.framing = false;
                 break;
             }

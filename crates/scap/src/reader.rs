@@ -699,6 +699,19 @@ pub(crate) fn event_block_len_error(btype: u32, len: u32) -> Option<String> {
     None
 }
 
+/// Whether a block header can start a block the reader accepts: a valid length
+/// ([`block_len_valid`]) that also fits an event block ([`event_block_len_error`]);
+/// the plain event blocks are decided in two comparisons.
+#[inline]
+pub(crate) fn block_len_acceptable(btype: u32, len: u32) -> bool {
+    let max = block::MAX_SMALL_EVENT_BODY + 8;
+    match btype {
+        block::EV => (8 + 2 + HEADER_V1_LEN as u32 + 4..=max).contains(&len),
+        block::EV_V2 => (8 + 2 + HEADER_V2_LEN as u32 + 4..=max).contains(&len),
+        _ => block_len_valid(btype, len) && event_block_len_error(btype, len).is_none(),
+    }
+}
+
 /// Whether `len` can be the length of a block of type `btype`: at least 12
 /// bytes, a multiple of 4 except for event blocks (old writers did not pad them).
 pub(crate) fn block_len_valid(btype: u32, len: u32) -> bool {
@@ -812,6 +825,17 @@ mod tests {
         }
         let span = event_span(bytes.get(..len)?, 0, v2, has_flags).ok()?;
         Some((span, len))
+    }
+
+    #[test]
+    fn block_length_shortcut_agrees() {
+        for btype in [block::EV, block::EV_V2, block::EVF, block::EV_V2_LARGE, block::SHB, 0x1234] {
+            for len in (0..200).chain(65_500..65_600).chain([u32::MAX - 3, u32::MAX]) {
+                let slow =
+                    block_len_valid(btype, len) && event_block_len_error(btype, len).is_none();
+                assert_eq!(block_len_acceptable(btype, len), slow, "type {btype:#x} length {len}");
+            }
+        }
     }
 
     fn same(a: &EventSpan, b: &EventSpan) -> bool {

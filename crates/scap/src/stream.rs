@@ -95,7 +95,7 @@ pub fn decompressed(
     let rewound = Rewind { head, pos: 0, inner: raw };
     let out: Box<dyn Read + Send> = match c {
         Compression::None => Box::new(rewound),
-        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(
+        Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(
             io::BufReader::with_capacity(1 << 16, rewound),
         )),
         Compression::Zstd => Box::new(zstd::stream::read::Decoder::new(rewound)?),
