@@ -69,21 +69,7 @@ impl Engine {
         if self.skip_newer && etype >= scap::table::EVENT_COUNT_0_29 {
             return Outcome::skipped();
         }
-        let container_evt = is_container_event(etype);
-        let leading = container_evt && self.leading;
-        if !container_evt && self.leading {
-            self.leading = false;
-            if self.reresolve {
-                self.reresolve = false;
-                self.reresolve_containers();
-            }
-            if let Some(n) = self.restarted.take() {
-                self.nevents = n;
-            }
-        }
-        if leading {
-            self.reresolve = true;
-        }
+        let leading = self.leading && self.still_leading(etype);
 
         self.nevents += 1;
         let ts = ev.ts();
@@ -173,6 +159,24 @@ impl Engine {
         Outcome { num: self.nevents, skipped: false, filtered_out, hidden }
     }
 
+    /// Whether `etype` continues the section's leading container events; the
+    /// first other event ends them.
+    fn still_leading(&mut self, etype: u16) -> bool {
+        if is_container_event(etype) {
+            self.reresolve = true;
+            return true;
+        }
+        self.leading = false;
+        if self.reresolve {
+            self.reresolve = false;
+            self.reresolve_containers();
+        }
+        if let Some(n) = self.restarted.take() {
+            self.nevents = n;
+        }
+        false
+    }
+
     /// `event_cleanup` and the thread's last-event time (sinsp::next, after the
     /// filtered-out return).
     fn after_event(&mut self, ev: &Event<'_>, etype: u16) {
@@ -242,14 +246,12 @@ impl Engine {
         if ev.is_enter() {
             t.lastevent_fd.set(-1);
             t.lastevent_type = etype as i32;
+            t.latency = 0;
+            t.last_latency_entertime = ts;
             if eflags & ef::USES_FD != 0 {
                 let fd = p_i64(ev, 0).unwrap_or(-1);
                 t.lastevent_fd.set(fd);
                 self.cur.fd = self.find_fd(tid, fd);
-            }
-            if let Some(t) = self.threads.get_mut(tid) {
-                t.latency = 0;
-                t.last_latency_entertime = ts;
             }
             return;
         }
