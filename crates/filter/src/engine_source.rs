@@ -106,6 +106,7 @@ impl FieldSource for EngineSource<'_, '_> {
             FieldId::ProcName => thread.map(|t| Value::Str(t.comm())),
             FieldId::ProcExe => thread.map(|t| Value::Str(t.exe())),
             FieldId::ProcPid => thread.map(|t| Value::I64(t.pid())),
+            FieldId::EvtRawtime => Some(Value::U64(self.ctx.event().ts())),
             _ => return None,
         })
     }

@@ -45,41 +45,55 @@ fn decode(s: &[u8], i: usize) -> (u32, usize) {
     }
 }
 
-/// True for the bytes that cannot be copied as they are.
-const fn special_table() -> [bool; 256] {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = i < 0x20 || i == b'"' as usize || i == b'\\' as usize || i >= 0x80;
-        i += 1;
-    }
-    t
-}
-static SPECIAL: [bool; 256] = special_table();
-
-/// Length of the run of bytes at the start of `s` that need no escaping. Checks 8
-/// bytes at a time: a word is clean when it has no byte ≥ 0x80, < 0x20, `"` or `\`.
+/// The high bit of each byte of `w` that needs escaping (≥ 0x80, < 0x20, `"` or
+/// `\`). Borrows can also mark bytes after a marked one, never before it, so the
+/// lowest mark is exact.
 #[inline]
-fn plain_run(s: &[u8]) -> usize {
+fn special_bytes(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    (w & HIGH)
+        | below_space
+        | has_zero(w ^ (ONES * u64::from(b'"')))
+        | has_zero(w ^ (ONES * u64::from(b'\\')))
+}
+
+/// True for a byte that cannot be copied as it is.
+#[inline]
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\' || b >= 0x80
+}
+
+/// Length of the run of bytes at the start of `s` that need no escaping, 8 bytes
+/// at a time (the last word overlaps the one before: its bytes there are plain).
+#[inline]
+fn plain_run(s: &[u8]) -> usize {
+    let n = s.len();
+    let word = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&s[at..at + 8]);
+        special_bytes(u64::from_le_bytes(w))
+    };
+    if n < 8 {
+        return s.iter().position(|&b| needs_escape(b)).unwrap_or(n);
+    }
     let mut i = 0;
-    while let Some(chunk) = s.get(i..i + 8) {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(a);
-        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-        let special = (w & HIGH)
-            | below_space
-            | has_zero(w ^ (ONES * u64::from(b'"')))
-            | has_zero(w ^ (ONES * u64::from(b'\\')));
-        if special != 0 {
-            break;
+    while i + 8 <= n {
+        let marks = word(i);
+        if marks != 0 {
+            return i + (marks.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    i + s[i..].iter().position(|&b| SPECIAL[b as usize]).unwrap_or(s.len() - i)
+    if i == n {
+        return n;
+    }
+    match word(n - 8) {
+        0 => n,
+        marks => n - 8 + (marks.trailing_zeros() / 8) as usize,
+    }
 }
 
 /// Appends `s` as a quoted JSON string.
@@ -189,6 +203,18 @@ mod tests {
             }
         }
         assert_eq!(plain_run(b"plain text, no escapes at all"), 29);
+        // Every byte value at every position of every short length, after any
+        // plain prefix: the run ends exactly at the first byte needing escape.
+        for len in 1..=18 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut s = vec![b'x'; len];
+                    s[at] = b;
+                    let want = if needs_escape(b) { at } else { len };
+                    assert_eq!(plain_run(&s), want, "byte {b:#x} at {at} of {len}");
+                }
+            }
+        }
         assert_eq!(plain_run(b" ~!#/"), 5);
     }
 }

@@ -161,6 +161,9 @@ pub struct Formatter {
 }
 
 fn first_u64<S: FieldSource + ?Sized>(src: &mut S, f: &FieldRef) -> Option<u64> {
+    if let Some(ready) = src.ready_value(f) {
+        return ready.and_then(|v| v.as_int()).and_then(|n| u64::try_from(n).ok());
+    }
     let mut out = None;
     src.extract(f, &mut |v| {
         out = v.as_int().and_then(|n| u64::try_from(n).ok());
