@@ -78,7 +78,17 @@ fn contains_folded(hay: &[u8], lower_needle: &[u8]) -> bool {
 
 impl Matcher {
     /// True when `v` satisfies the comparison.
+    #[inline]
     pub fn test(&self, v: &Value<'_>) -> bool {
+        // Text equality, the commonest test, without a call.
+        if let (Matcher::Bytes(Op::Eq, needle), Value::Str(b)) = (self, v) {
+            return b.len() == needle.len() && *b == needle.as_slice();
+        }
+        self.test_any(v)
+    }
+
+    #[inline(never)]
+    fn test_any(&self, v: &Value<'_>) -> bool {
         match self {
             Matcher::Exists => true,
             Matcher::Bytes(op, needle) => v.as_bytes().is_some_and(|b| match op {
