@@ -11,14 +11,17 @@
  * event id) lists one `struct param_op` per parameter. The BPF side runs the
  * recipe and writes the scap v2 encoding (26-byte header, u16 lengths,
  * values) into a per-CPU scratch buffer, then copies it into the ring buffer
- * behind an 8-byte record header. Flag parameters are written with their raw
+ * behind an 8-byte record header. Recipes flagged RECIPE_FAST (every
+ * parameter a plain integer, see FAST_MAX_PARAMS) skip the interpreter: the
+ * programs write them inline and copy them into a ring record reserved at
+ * their exact size. Flag parameters are written with their raw
  * kernel values; the consumer converts them to the PPM_* encodings in place
  * (same width), which keeps the kernel side small.
  */
 #ifndef SYSRAY_PROBE_ABI_H
 #define SYSRAY_PROBE_ABI_H
 
-#define PROBE_ABI_VERSION 1
+#define PROBE_ABI_VERSION 2
 
 /* Table sizes. */
 #define MAX_SYSCALLS 512
@@ -41,6 +44,12 @@
 #define RECORD_HEADER_SIZE 8
 /* Size of the scap v2 event header. */
 #define EVENT_HEADER_SIZE 26
+
+/* Recipes with at most this many parameters, each OP_EMPTY, OP_ARG, OP_RET,
+ * OP_SC_ID, OP_NATIVE_ID, OP_CWD or OP_ZERO, take the fast path. */
+#define FAST_MAX_PARAMS 6
+/* Flags of a recipe. */
+#define RECIPE_FAST 1
 
 /* Flags of a syscall table entry. */
 #define SC_INTERESTING 1
@@ -130,7 +139,8 @@ struct param_op {
 };
 
 struct recipe {
-	unsigned int nparams;
+	unsigned short nparams;
+	unsigned short flags;         /* RECIPE_* (set by the loader) */
 	struct param_op ops[MAX_PARAMS];
 };
 

@@ -20,13 +20,16 @@ pub static PROBE_OBJECT: &[u8] = {
 /// The sidecar written with the object (source hash, clang version).
 pub static PROBE_OBJECT_SUM: &str = include_str!("../bpf/probe.bpf.o.sum");
 
-pub const PROBE_ABI_VERSION: u32 = 1;
+pub const PROBE_ABI_VERSION: u32 = 2;
 pub const MAX_SYSCALLS: u32 = 512;
 pub const MAX_EVENT_IDS: u32 = 512;
 pub const MAX_PARAMS: usize = 32;
 pub const MAX_DATA: u32 = 16384;
 pub const RECORD_HEADER_SIZE: usize = 8;
 pub const EVENT_HEADER_SIZE: usize = 26;
+
+pub const FAST_MAX_PARAMS: usize = 6;
+pub const RECIPE_FAST: u16 = 1;
 
 pub const SC_INTERESTING: u16 = 1;
 pub const SC_KNOWN: u16 = 2;
@@ -173,7 +176,8 @@ pub struct ParamOp {
 #[derive(Clone, Copy, Debug)]
 #[repr(C)]
 pub struct Recipe {
-    pub nparams: u32,
+    pub nparams: u16,
+    pub flags: u16,
     pub ops: [ParamOp; MAX_PARAMS],
 }
 
@@ -255,6 +259,8 @@ mod tests {
         assert_eq!(define("MAX_DATA"), MAX_DATA as u64);
         assert_eq!(define("RECORD_HEADER_SIZE"), RECORD_HEADER_SIZE as u64);
         assert_eq!(define("EVENT_HEADER_SIZE"), EVENT_HEADER_SIZE as u64);
+        assert_eq!(define("FAST_MAX_PARAMS"), FAST_MAX_PARAMS as u64);
+        assert_eq!(define("RECIPE_FAST"), RECIPE_FAST as u64);
         assert_eq!(define("SC_INTERESTING"), SC_INTERESTING as u64);
         assert_eq!(define("SC_KNOWN"), SC_KNOWN as u64);
         assert_eq!(define("SET_CAPTURE"), SET_CAPTURE as u64);

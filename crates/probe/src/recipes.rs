@@ -10,7 +10,7 @@
 
 use scap::table::{self, ParamType, ids};
 
-use crate::abi::{Kind, MAX_PARAMS, ParamOp, Recipe};
+use crate::abi::{FAST_MAX_PARAMS, Kind, MAX_PARAMS, ParamOp, RECIPE_FAST, Recipe};
 
 /// Where one parameter comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -365,6 +365,24 @@ pub struct RecipeError {
     pub what: String,
 }
 
+/// Whether the probe can write these parameters without its interpreter: a
+/// few integers that need no memory read (`submit_fast` in `probe.bpf.c`).
+fn is_fast(ops: &[Op]) -> bool {
+    ops.len() <= FAST_MAX_PARAMS
+        && ops.iter().all(|op| {
+            matches!(
+                op.kind,
+                Kind::Empty
+                    | Kind::Arg
+                    | Kind::Ret
+                    | Kind::ScId
+                    | Kind::NativeId
+                    | Kind::Cwd
+                    | Kind::Zero
+            )
+        })
+}
+
 /// Compiles the recipe of `event` for the BPF map, or `Ok(None)` when there is
 /// none.
 pub(crate) fn compile(event: u16) -> Result<Option<Recipe>, RecipeError> {
@@ -381,7 +399,11 @@ pub(crate) fn compile(event: u16) -> Result<Option<Recipe>, RecipeError> {
     if ops.len() > MAX_PARAMS {
         return Err(err(format!("more than {MAX_PARAMS} parameters")));
     }
-    let mut recipe = Recipe { nparams: ops.len() as u32, ops: [ParamOp::default(); MAX_PARAMS] };
+    let mut recipe = Recipe {
+        nparams: ops.len() as u16,
+        flags: if is_fast(ops) { RECIPE_FAST } else { 0 },
+        ops: [ParamOp::default(); MAX_PARAMS],
+    };
     for (i, (op, param)) in ops.iter().zip(info.params).enumerate() {
         let sized = matches!(op.kind, Kind::Arg | Kind::Ret | Kind::Zero | Kind::UserU64);
         let width = if sized {
@@ -428,6 +450,19 @@ mod tests {
         assert_eq!(r.ops[2], ParamOp { kind: Kind::Arg as u8, a: 2, b: 0, width: 4 });
         let r = compile(ids::GENERIC_E).unwrap().unwrap();
         assert_eq!(r.ops[0].kind, Kind::ScId as u8);
+    }
+
+    #[test]
+    fn plain_integer_recipes_take_the_fast_path() {
+        let fast = |id| compile(id).unwrap().unwrap().flags & RECIPE_FAST != 0;
+        assert!(fast(ids::GENERIC_E));
+        assert!(fast(ids::GENERIC_X));
+        assert!(fast(ids::SYSCALL_WRITE_E));
+        assert!(fast(ids::SYSCALL_MMAP_E));
+        assert!(fast(ids::SYSCALL_FCNTL_E));
+        assert!(!fast(ids::SYSCALL_WRITE_X), "payload");
+        assert!(!fast(ids::SYSCALL_OPENAT_2_E), "path");
+        assert!(!fast(ids::SYSCALL_CLONE_20_X), "process block");
     }
 
     #[test]
