@@ -95,25 +95,42 @@ fn best(mut all: Vec<Run>) -> Run {
 /// A digest of the program's standard output, read as a stream (the bench process
 /// stays small, so it does not inflate the peak RSS of the children it forks).
 fn output_digest(program: &Path, args: &[String]) -> Digest {
-    let output = Command::new(program)
+    let mut child = Command::new(program)
         .args(args)
         .env("TZ", "UTC")
         .env("LC_ALL", "C")
         .stdin(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
-        .output()
+        .spawn()
         .unwrap_or_else(|e| panic!("{}: {e}", program.display()));
-    let fnv = |bytes: &[u8]| {
-        bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-        })
-    };
-    let lines = output.stdout.split(|&b| b == b'\n');
-    Digest {
-        bytes: fnv(&output.stdout),
-        lines: lines.fold(0u64, |sum, line| sum.wrapping_add(fnv(line))),
-        len: output.stdout.len(),
+    // Streamed: a bench that held the output would grow, and a child's peak RSS
+    // counts its parent's from before `exec`.
+    let mut out = child.stdout.take().expect("piped stdout");
+    const FNV: u64 = 0xcbf2_9ce4_8422_2325;
+    let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    let mut d = Digest { bytes: FNV, lines: 0, len: 0 };
+    let mut line = FNV;
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = out.read(&mut buf).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        for &b in &buf[..n] {
+            d.bytes = step(d.bytes, b);
+            if b == b'\n' {
+                d.lines = d.lines.wrapping_add(line);
+                line = FNV;
+            } else {
+                line = step(line, b);
+            }
+        }
+        d.len += n;
     }
+    d.lines = d.lines.wrapping_add(line);
+    let _ = child.wait();
+    d
 }
 
 /// What is compared of two programs' outputs: the bytes, and the lines as a multiset
@@ -177,7 +194,7 @@ fn main() {
         ("topconns chisel", vec!["-r".into(), s.clone(), "-c".into(), "topconns".into()], 5.0),
     ];
     let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let rounds = 7;
+    let rounds = 11;
     let floor = (0..rounds * 2).map(|_| inflate_once(&seed)).min().unwrap_or_default();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!(

@@ -211,9 +211,29 @@ impl<'x, 'a> Cx<'x, 'a> {
 pub(crate) struct TzCache {
     tz: std::sync::OnceLock<jiff::tz::TimeZone>,
     hour: Cell<Option<(i64, i64)>>,
+    /// The second last asked by [`TzCache::clock`] and its text.
+    clock: Cell<Option<(i64, [u8; 9])>>,
 }
 
 impl TzCache {
+    /// `HH:MM:SS.` of the local time at `secs` since the epoch (consecutive events
+    /// mostly fall in the same second, which is kept).
+    pub fn clock(&self, secs: i64) -> [u8; 9] {
+        if let Some((s, text)) = self.clock.get()
+            && s == secs
+        {
+            return text;
+        }
+        let sod = (secs + self.offset(secs)).rem_euclid(86_400);
+        let mut text = *b"00:00:00.";
+        for (at, n) in [(0, sod / 3600), (3, sod / 60 % 60), (6, sod % 60)] {
+            text[at] = b'0' + (n / 10) as u8;
+            text[at + 1] = b'0' + (n % 10) as u8;
+        }
+        self.clock.set(Some((secs, text)));
+        text
+    }
+
     /// The UTC offset in seconds at `secs` since the epoch (the `TZ` variable or the
     /// system zone).
     pub fn offset(&self, secs: i64) -> i64 {

@@ -48,24 +48,18 @@ fn push_date(out: &mut Vec<u8>, y: i64, mo: u32, d: u32) {
 /// Writes the local time of `ts` in one of sysdig's time formats.
 pub(crate) fn write_time(out: &mut Vec<u8>, cx: &Cx<'_, '_>, ts: u64, id: FieldId) {
     let secs = (ts / NS) as i64;
-    let off = cx.tz.offset(secs);
-    let local = secs + off;
-    let sod = local.rem_euclid(86_400);
     let ns = ts % NS;
     if id == FieldId::EvtTime {
         // `HH:MM:SS.nnnnnnnnn`, on every line of the default formats: one copy.
-        let mut text = *b"00:00:00.000000000";
-        let two = |t: &mut [u8], n: i64| {
-            t[0] = b'0' + (n / 10) as u8;
-            t[1] = b'0' + (n % 10) as u8;
-        };
-        two(&mut text[0..2], sod / 3600);
-        two(&mut text[3..5], sod / 60 % 60);
-        two(&mut text[6..8], sod % 60);
+        let mut text = [0u8; 18];
+        text[..9].copy_from_slice(&cx.tz.clock(secs));
         text[9..].copy_from_slice(&crate::format::text::nine_digits(ns as u32));
         out.extend_from_slice(&text);
         return;
     }
+    let off = cx.tz.offset(secs);
+    let local = secs + off;
+    let sod = local.rem_euclid(86_400);
     if matches!(id, FieldId::EvtDatetime | FieldId::EvtDatetimeS | FieldId::EvtTimeIso8601) {
         let (y, mo, d) = civil(local.div_euclid(86_400));
         push_date(out, y, mo, d);

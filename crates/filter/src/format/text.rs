@@ -56,12 +56,19 @@ fn push_int(out: &mut Vec<u8>, n: i128, print: Print, ty: FieldType) {
 
 /// `n` (below 10⁹) as nine zero-padded decimal digits: the nanoseconds of a time.
 pub(crate) fn nine_digits(n: u32) -> [u8; 9] {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
     let mut digits = [b'0'; 9];
-    let mut v = n;
-    for d in digits.iter_mut().rev() {
-        *d = b'0' + (v % 10) as u8;
-        v /= 10;
+    let mut v = n % 1_000_000_000;
+    for at in [7, 5, 3, 1] {
+        let pair = (v % 100) as usize * 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        v /= 100;
     }
+    digits[0] = b'0' + v as u8;
     digits
 }
 
@@ -114,6 +121,13 @@ mod tests {
         assert_eq!(text(Value::Double(0.04), FieldId::ProcFdusage), "0.0");
         assert_eq!(text(Value::Ip("172.17.0.7".parse().unwrap()), FieldId::FdCip), "172.17.0.7");
         assert_eq!(text(Value::Bytes(b"GET /\r\n"), FieldId::EvtBuffer), "GET /..");
+    }
+
+    #[test]
+    fn nine_digits_pad_every_value() {
+        for n in (0..1_000_000_000u32).step_by(999_983).chain([0, 9, 10, 99, 100, 999_999_999]) {
+            assert_eq!(std::str::from_utf8(&nine_digits(n)).unwrap(), format!("{n:09}"));
+        }
     }
 
     #[test]
