@@ -258,6 +258,12 @@ impl Formatter {
         let start = out.len();
         for item in &self.items {
             match item {
+                // Mostly a space or two between fields: no call to memcpy.
+                Item::Literal(l) if l.len() <= 2 => {
+                    for &b in l.iter() {
+                        out.push(b);
+                    }
+                }
                 Item::Literal(l) => out.extend_from_slice(l),
                 Item::Field(f) => {
                     let at = out.len();
