@@ -636,8 +636,7 @@ fn fast_event_span(window: &[u8], at: usize) -> Option<(EventSpan, usize)> {
         _ => return None,
     };
     let hdr = if v2 { HEADER_V2_LEN } else { HEADER_V1_LEN };
-    // 8-byte block header, 2-byte cpu id, event, 4-byte trailer.
-    if blen < 8 + 2 + hdr + 4 || blen - 8 > block::MAX_SMALL_EVENT_BODY as usize {
+    if blen < min_event_block_len(v2, false) || blen - 8 > block::MAX_SMALL_EVENT_BODY as usize {
         return None;
     }
     let block = window.get(..blen)?;
@@ -650,19 +649,20 @@ fn fast_event_span(window: &[u8], at: usize) -> Option<(EventSpan, usize)> {
     }
     let raw = &body[..evlen];
     let info = crate::table::event_info(etype);
-    let (nparams, large) = if v2 {
-        let n = u32::from_le_bytes([raw[22], raw[23], raw[24], raw[25]]) as usize;
+    // Large-payload types (4-byte lengths) and the two v1 types whose length
+    // libscap corrects take the checked path.
+    let nparams = if v2 {
         if info.is_some_and(crate::table::EventInfo::large_payload) {
             return None;
         }
-        (n, false)
+        u32::from_le_bytes([raw[22], raw[23], raw[24], raw[25]]) as usize
     } else {
         if etype == crate::table::ids::NOTIFICATION_E
             || etype == crate::table::ids::INFRASTRUCTURE_EVENT_E
         {
             return None;
         }
-        (info?.params.len(), false)
+        info?.params.len()
     };
     let lens = raw.get(hdr..hdr + nparams * 2)?;
     let values: usize =
@@ -676,19 +676,25 @@ fn fast_event_span(window: &[u8], at: usize) -> Option<(EventSpan, usize)> {
         end: start + evlen,
         nparams: nparams as u32,
         v2,
-        large,
+        large: false,
         cpuid,
         flags: 0,
     };
     Some((span, blen))
 }
 
+/// The shortest event block: block header, cpu id (and dump flags), event header,
+/// trailing length.
+fn min_event_block_len(v2: bool, has_flags: bool) -> usize {
+    let prefix = if has_flags { 6 } else { 2 };
+    let hdr = if v2 { HEADER_V2_LEN } else { HEADER_V1_LEN };
+    8 + prefix + hdr + 4
+}
+
 /// Why an event block of type `btype` cannot be `len` bytes long, if it cannot.
 pub(crate) fn event_block_len_error(btype: u32, len: u32) -> Option<String> {
     let (v2, has_flags, large_block) = block::event_block_shape(btype)?;
-    let prefix = if has_flags { 6 } else { 2 };
-    let hdr = if v2 { 26 } else { 22 };
-    if (len as usize) < 8 + prefix + hdr + 4 {
+    if (len as usize) < min_event_block_len(v2, has_flags) {
         return Some(format!("block length {len} is too short for an event"));
     }
     if !large_block && len - 8 > block::MAX_SMALL_EVENT_BODY {
@@ -704,10 +710,13 @@ pub(crate) fn event_block_len_error(btype: u32, len: u32) -> Option<String> {
 /// the plain event blocks are decided in two comparisons.
 #[inline]
 pub(crate) fn block_len_acceptable(btype: u32, len: u32) -> bool {
-    let max = block::MAX_SMALL_EVENT_BODY + 8;
+    let plain = |v2| {
+        (min_event_block_len(v2, false)..=block::MAX_SMALL_EVENT_BODY as usize + 8)
+            .contains(&(len as usize))
+    };
     match btype {
-        block::EV => (8 + 2 + HEADER_V1_LEN as u32 + 4..=max).contains(&len),
-        block::EV_V2 => (8 + 2 + HEADER_V2_LEN as u32 + 4..=max).contains(&len),
+        block::EV => plain(false),
+        block::EV_V2 => plain(true),
         _ => block_len_valid(btype, len) && event_block_len_error(btype, len).is_none(),
     }
 }
