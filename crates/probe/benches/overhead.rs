@@ -1,7 +1,8 @@
 //! Overhead of live capture on a syscall-heavy process, and drops at a
 //! sustained rate. Needs root and BTF.
 //!
-//! `cargo bench -p probe --bench overhead` (add `-- --quick` for 1 M calls).
+//! `cargo bench -p probe --bench overhead` (add `-- --quick` for 1 M calls,
+//! `-- --rounds N` for N rounds instead of 3).
 //!
 //! For a 5 M `getpid` loop and a 5 M 64-byte `write` loop (to /dev/null),
 //! run in a child process, it measures ns per call:
@@ -10,7 +11,9 @@
 //! * with full capture (every event, payloads at snaplen 80) written to a
 //!   capture file by a consumer thread;
 //! * with those syscalls excluded in the kernel ([`probe::Interest`] without
-//!   them: only state-changing syscalls leave the kernel);
+//!   them: only state-changing syscalls leave the kernel), hooked with the
+//!   per-syscall tracepoints (the default for a restricted interest) and with
+//!   the `raw_syscalls` programs;
 //!
 //! then runs paced loops at 1 M events/s (500 k syscalls/s, enter + exit)
 //! for 5 s with full capture and reports drops. Ratios are printed against
@@ -94,15 +97,21 @@ fn run_child(what: &str, n: u64, rate: Option<u64>) -> (f64, f64) {
 /// Result of one run under capture.
 struct Run {
     cpu: f64,
-    wall: f64,
     events: u64,
     drops: u64,
 }
 
 /// Runs the child loop while a consumer thread writes every event to a file.
-fn under_capture(interest: Interest, what: &str, n: u64, rate: Option<u64>) -> Run {
+fn under_capture(
+    interest: Interest,
+    per_syscall: bool,
+    what: &str,
+    n: u64,
+    rate: Option<u64>,
+) -> Run {
     let mut cap = LiveCapture::builder()
         .interesting(interest)
+        .per_syscall_tracepoints(per_syscall)
         .containers(None)
         .build()
         .expect("live capture (root and BTF needed)");
@@ -135,10 +144,10 @@ fn under_capture(interest: Interest, what: &str, n: u64, rate: Option<u64>) -> R
         (events, stats.total_drops())
     });
     std::thread::sleep(Duration::from_millis(200));
-    let (cpu, wall) = run_child(what, n, rate);
+    let (cpu, _wall) = run_child(what, n, rate);
     stop.store(true, Ordering::SeqCst);
     let (events, drops) = consumer.join().unwrap();
-    Run { cpu, wall, events, drops }
+    Run { cpu, events, drops }
 }
 
 fn main() {
@@ -155,56 +164,62 @@ fn main() {
         return;
     }
     let n: u64 = if args.iter().any(|a| a == "--quick") { 1_000_000 } else { 5_000_000 };
+    // Each configuration runs `rounds` times, interleaved: on a shared 2-vCPU
+    // machine the load changes between runs, so both the fastest run and the
+    // median are shown.
+    let rounds: usize = args
+        .iter()
+        .position(|a| a == "--rounds")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3)
+        .max(1);
     println!(
-        "{n} calls per loop; ns per call of the looping process: CPU time (wall time), best of 3"
+        "{n} calls per loop, {rounds} rounds; ns per call of the looping process, CPU time: \
+         best / median, and the ratios to the no-probe best / median"
     );
     println!(
-        "{:<8} {:>18} {:>34} {:>34}",
-        "loop", "no probe", "full capture to file", "excluded in kernel"
+        "{:<7} {:>13} {:>29} {:>29} {:>29}",
+        "loop",
+        "no probe",
+        "full capture to file",
+        "excluded: per-syscall tps",
+        "excluded: raw_syscalls"
     );
-    // Each configuration runs ROUNDS times, interleaved, and the fastest run
-    // counts: on a shared 2-vCPU machine the slow runs measure the neighbours.
-    const ROUNDS: usize = 3;
     for what in ["getpid", "write"] {
-        let (mut base, mut base_wall) = (f64::MAX, f64::MAX);
-        let mut full = Run { cpu: f64::MAX, wall: f64::MAX, events: 0, drops: 0 };
-        let mut excluded = Run { cpu: f64::MAX, wall: f64::MAX, events: 0, drops: 0 };
-        let keep_best = |best: &mut Run, r: Run| {
-            best.cpu = best.cpu.min(r.cpu);
-            best.wall = best.wall.min(r.wall);
-            best.events = best.events.max(r.events);
-            best.drops += r.drops;
-        };
-        for _ in 0..ROUNDS {
-            let (c, w) = run_child(what, n, None);
-            base = base.min(c);
-            base_wall = base_wall.min(w);
-            keep_best(&mut full, under_capture(Interest::all(), what, n, None));
-            keep_best(&mut excluded, under_capture(Interest::events([]), what, n, None));
+        let mut base = Vec::new();
+        let mut full = Vec::new();
+        let mut per_syscall = Vec::new();
+        let mut raw = Vec::new();
+        let (mut events, mut drops) = (0u64, 0u64);
+        for _ in 0..rounds {
+            base.push(run_child(what, n, None).0);
+            let r = under_capture(Interest::all(), false, what, n, None);
+            events = events.max(r.events);
+            drops += r.drops;
+            full.push(r.cpu);
+            per_syscall.push(under_capture(Interest::events([]), true, what, n, None).cpu);
+            raw.push(under_capture(Interest::events([]), false, what, n, None).cpu);
         }
-        let cell = |r: &Run| {
-            format!(
-                "{:.1} ({:.1}) = {:.2}x ({:.2}x)",
-                r.cpu,
-                r.wall,
-                r.cpu / base,
-                r.wall / base_wall
-            )
+        let (b_best, b_med) = best_median(&mut base);
+        let cell = |runs: &mut Vec<f64>| {
+            let (best, med) = best_median(runs);
+            format!("{best:.1}/{med:.1} = {:.2}x/{:.2}x", best / b_best, med / b_med)
         };
         println!(
-            "{what:<8} {:>18} {:>34} {:>34}",
-            format!("{base:.1} ({base_wall:.1})"),
-            cell(&full),
-            cell(&excluded)
+            "{what:<7} {:>13} {:>29} {:>29} {:>29}",
+            format!("{b_best:.1}/{b_med:.1}"),
+            cell(&mut full),
+            cell(&mut per_syscall),
+            cell(&mut raw)
         );
         println!(
-            "         full capture: up to {} events written per run, {} drops over {ROUNDS} runs",
-            full.events, full.drops
+            "        full capture: up to {events} events written per run, {drops} drops over {rounds} runs"
         );
     }
     let rate = 500_000; // syscalls/s, i.e. 1 M events/s
     for what in ["getpid", "write"] {
-        let r = under_capture(Interest::all(), what, rate * 5, Some(rate));
+        let r = under_capture(Interest::all(), false, what, rate * 5, Some(rate));
         println!(
             "sustained {what} at {} k syscalls/s (2 events each) for 5 s: {} events, {} drops",
             rate / 1000,
@@ -212,4 +227,10 @@ fn main() {
             r.drops
         );
     }
+}
+
+/// The smallest and the median value (sorts `runs`).
+fn best_median(runs: &mut [f64]) -> (f64, f64) {
+    runs.sort_by(f64::total_cmp);
+    (runs[0], runs[runs.len() / 2])
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * sysray's CO-RE probe: raw_syscalls enter/exit, scheduler switch, process
- * exit, signal delivery and page faults, written as scap v2 events into one
- * BPF ring buffer. See probe_abi.h for the tables that drive it; the recipes
+ * sysray's CO-RE probe: raw_syscalls enter/exit (or, for a restricted
+ * interest, the per-syscall tracepoints of the wanted syscalls), scheduler
+ * switch, process exit, signal delivery and page faults, written as scap v2
+ * events into one BPF ring buffer. See probe_abi.h for the tables that drive it; the recipes
  * themselves are data filled in by the loader (crates/probe/src/recipes.rs).
  *
  * Rebuild with crates/probe/bpf/build.sh.
@@ -1087,6 +1088,47 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
 	return on_syscall(regs, regs->orig_ax, 1, ret);
+}
+
+/*
+ * The per-syscall tracepoints syscalls:sys_enter_<name> / sys_exit_<name>
+ * (events/syscalls/<event>/format): 8 bytes of common fields, the syscall
+ * number as an int, then the arguments (enter) or the return value (exit).
+ * The loader attaches these two programs to the tracepoints of the syscalls
+ * that leave the kernel, instead of sys_enter/sys_exit above, when the
+ * interest is restricted: the other syscalls then run no program at all.
+ */
+struct syscall_tp_ctx {
+	__u64 common;
+	__s32 nr;
+	__s32 pad;
+	__s64 ret;
+};
+
+/* The user registers of the current syscall: the same values tp_btf gets. */
+static __always_inline struct pt_regs *current_regs(void)
+{
+	return (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+}
+
+SEC("tracepoint/syscalls/sys_enter")
+int sc_enter(struct syscall_tp_ctx *ctx)
+{
+	struct pt_regs *regs = current_regs();
+
+	if (!regs)
+		return 0;
+	return on_syscall(regs, ctx->nr, 0, 0);
+}
+
+SEC("tracepoint/syscalls/sys_exit")
+int sc_exit(struct syscall_tp_ctx *ctx)
+{
+	struct pt_regs *regs = current_regs();
+
+	if (!regs)
+		return 0;
+	return on_syscall(regs, ctx->nr, 1, ctx->ret);
 }
 
 /* Common path of the non-syscall events: args[] already hold the values. */

@@ -9,6 +9,7 @@ use crate::abi::{self, Settings};
 use crate::consumer::Batch;
 use crate::containers::{ContainerOptions, Watcher};
 use crate::error::Error;
+use crate::hooks::SyscallHooks;
 use crate::loader::{self, LoadConfig, Loaded};
 use crate::procscan;
 use crate::syscalls::Interest;
@@ -30,6 +31,7 @@ pub struct LiveCaptureBuilder {
     poll_interval: Duration,
     scan_proc: bool,
     containers: Option<ContainerOptions>,
+    per_syscall: bool,
 }
 
 impl Default for LiveCaptureBuilder {
@@ -46,6 +48,7 @@ impl Default for LiveCaptureBuilder {
             poll_interval: Duration::from_millis(2),
             scan_proc: true,
             containers: Some(ContainerOptions::default()),
+            per_syscall: true,
         }
     }
 }
@@ -78,6 +81,15 @@ impl LiveCaptureBuilder {
     /// Which syscalls leave the kernel (default: all).
     pub fn interesting(mut self, interest: Interest) -> Self {
         self.interest = interest;
+        self
+    }
+
+    /// Whether a restricted interest hooks only the syscalls it wants, with
+    /// the per-syscall tracepoints (default true; see [`SyscallHooks`]).
+    /// `false` keeps the `raw_syscalls` hooks, which drop the other syscalls
+    /// in the programs.
+    pub fn per_syscall_tracepoints(mut self, on: bool) -> Self {
+        self.per_syscall = on;
         self
     }
 
@@ -150,6 +162,7 @@ impl LiveCaptureBuilder {
             page_faults: self.page_faults,
             sched_switch: self.sched_switch,
             signals: self.signals,
+            per_syscall: self.per_syscall,
         })?;
         let metadata = if self.scan_proc { procscan::scan() } else { procscan::machine_only() };
         let hold_for = self.containers.as_ref().map_or(Duration::ZERO, |o| o.timeout);
@@ -367,6 +380,11 @@ impl LiveCapture {
             .as_ref()
             .map(|w| w.known().iter().map(|j| crate::containers::json_event(ts, j)).collect())
             .unwrap_or_default()
+    }
+
+    /// Which tracepoints carry the syscall events.
+    pub fn syscall_hooks(&self) -> &SyscallHooks {
+        &self.loaded.hooks
     }
 
     /// Event and drop counters per CPU.

@@ -1,8 +1,9 @@
 //! Live capture for sysray: a CO-RE eBPF probe that writes scap events.
 //!
 //! The kernel side (`bpf/probe.bpf.c`, compiled into the committed
-//! `bpf/probe.bpf.o` by `bpf/build.sh`) hooks `raw_syscalls` enter/exit and
-//! the scheduler, process-exit, signal and page-fault tracepoints. It writes
+//! `bpf/probe.bpf.o` by `bpf/build.sh`) hooks `raw_syscalls` enter/exit (or
+//! only the wanted syscalls' own tracepoints, see [`SyscallHooks`]) and the
+//! scheduler, process-exit, signal and page-fault tracepoints. It writes
 //! every event in the scap v2 encoding with the parameter layouts of the
 //! event table sysdig 0.29.3 reads, so events go to the state engine and to
 //! capture files unchanged. What each event carries is data: the syscall
@@ -53,6 +54,7 @@ mod consumer;
 pub mod containers;
 pub mod convert;
 mod error;
+mod hooks;
 mod loader;
 pub mod procscan;
 mod recipes;
@@ -62,6 +64,7 @@ pub mod syscalls;
 pub use capture::{CaptureStats, LiveCapture, LiveCaptureBuilder};
 pub use containers::ContainerOptions;
 pub use error::{Error, Missing};
+pub use hooks::SyscallHooks;
 pub use syscalls::{Interest, SyscallInfo};
 
 /// The sidecar of the embedded object: `source-sha256`, `clang` and

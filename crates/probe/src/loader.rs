@@ -5,11 +5,12 @@ use std::path::Path;
 
 use aya::Btf;
 use aya::maps::{Array, MapData, PerCpuArray, RingBuf};
-use aya::programs::{BtfTracePoint, RawTracePoint};
+use aya::programs::{BtfTracePoint, RawTracePoint, TracePoint};
 use aya::{Ebpf, EbpfLoader};
 
 use crate::abi::{self, MAX_EVENT_IDS, PROBE_OBJECT, Settings, Stats, SyscallEntry};
 use crate::error::{Error, Missing};
+use crate::hooks::{self, SyscallHooks};
 use crate::recipes;
 use crate::syscalls::{self, Interest};
 
@@ -22,12 +23,15 @@ pub(crate) struct LoadConfig {
     pub page_faults: bool,
     pub sched_switch: bool,
     pub signals: bool,
+    /// Whether a restricted interest may use the per-syscall tracepoints.
+    pub per_syscall: bool,
 }
 
 /// A loaded and attached probe.
 pub(crate) struct Loaded {
     pub ebpf: Ebpf,
     pub ring: RingBuf<MapData>,
+    pub hooks: SyscallHooks,
 }
 
 const BTF_PATH: &str = "/sys/kernel/btf/vmlinux";
@@ -110,9 +114,18 @@ pub(crate) fn load(cfg: &LoadConfig) -> Result<Loaded, Error> {
     }
     write_settings(&mut ebpf, &cfg.settings)?;
 
-    let btf = Btf::from_sys_fs().map_err(|e| map_error("kernel BTF", e))?;
-    attach_btf(&mut ebpf, &btf, "sys_enter")?;
-    attach_btf(&mut ebpf, &btf, "sys_exit")?;
+    let hooks = hooks::plan(&cfg.interest, cfg.per_syscall);
+    match &hooks {
+        SyscallHooks::RawSyscalls => {
+            let btf = Btf::from_sys_fs().map_err(|e| map_error("kernel BTF", e))?;
+            attach_btf(&mut ebpf, &btf, "sys_enter")?;
+            attach_btf(&mut ebpf, &btf, "sys_exit")?;
+        }
+        SyscallHooks::PerSyscall(names) => {
+            attach_per_syscall(&mut ebpf, "sc_enter", "sys_enter_", names)?;
+            attach_per_syscall(&mut ebpf, "sc_exit", "sys_exit_", names)?;
+        }
+    }
     attach(&mut ebpf, "sched_process_exit", "sched_process_exit")?;
     if cfg.sched_switch {
         attach(&mut ebpf, "sched_switch", "sched_switch")?;
@@ -126,7 +139,7 @@ pub(crate) fn load(cfg: &LoadConfig) -> Result<Loaded, Error> {
     }
     let ring_map = ebpf.take_map("events").ok_or(Error::MissingMap("events"))?;
     let ring = RingBuf::try_from(ring_map).map_err(|e| map_error("events", e))?;
-    Ok(Loaded { ebpf, ring })
+    Ok(Loaded { ebpf, ring, hooks })
 }
 
 fn classify_load_error(e: aya::EbpfError) -> Error {
@@ -158,6 +171,26 @@ fn attach_btf(ebpf: &mut Ebpf, btf: &Btf, name: &'static str) -> Result<(), Erro
         .map_err(|e| map_error(name, e))?;
     prog.load(name, btf).map_err(|e| map_error(name, e))?;
     prog.attach().map_err(|e| map_error(name, e))?;
+    Ok(())
+}
+
+/// Loads `program` once and attaches it to `syscalls:<prefix><name>` for
+/// every name.
+fn attach_per_syscall(
+    ebpf: &mut Ebpf,
+    program: &'static str,
+    prefix: &str,
+    names: &[&str],
+) -> Result<(), Error> {
+    let prog: &mut TracePoint = ebpf
+        .program_mut(program)
+        .ok_or(Error::MissingProgram(program))?
+        .try_into()
+        .map_err(|e| map_error(program, e))?;
+    prog.load().map_err(|e| map_error(program, e))?;
+    for name in names {
+        prog.attach("syscalls", &format!("{prefix}{name}")).map_err(|e| map_error(program, e))?;
+    }
     Ok(())
 }
 

@@ -200,6 +200,11 @@ impl Interest {
         self
     }
 
+    /// Whether every syscall leaves the kernel.
+    pub fn is_all(&self) -> bool {
+        self.events.is_none()
+    }
+
     /// Whether `sc` leaves the kernel.
     pub fn wants(&self, sc: &SyscallInfo) -> bool {
         let Some(events) = &self.events else { return true };
