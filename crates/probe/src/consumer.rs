@@ -14,10 +14,9 @@
 //! reusable vector; nothing is allocated per event once the buffers have
 //! grown to the working size.
 
-use aya::maps::{MapData, RingBuf};
-
 use crate::abi::{EVENT_HEADER_SIZE, RECORD_HEADER_SIZE};
 use crate::convert;
+use crate::ring::Ring;
 
 /// One event of the current batch.
 #[derive(Clone, Copy, Debug)]
@@ -41,14 +40,11 @@ pub(crate) struct Batch {
 impl Batch {
     /// Copies every record available in `ring` (at most `max` records) and
     /// sorts them. Returns the number of records copied.
-    pub fn refill(&mut self, ring: &mut RingBuf<MapData>, max: usize) -> usize {
+    pub fn refill(&mut self, ring: &mut Ring, max: usize) -> usize {
         self.bytes.clear();
         self.slots.clear();
         self.next = 0;
-        while self.slots.len() < max {
-            let Some(item) = ring.next() else { break };
-            self.push_record(&item);
-        }
+        ring.drain(max, |rec| self.push_record(rec));
         self.slots.sort_by_key(|s| s.ts);
         self.slots.len()
     }

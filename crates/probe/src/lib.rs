@@ -58,6 +58,7 @@ mod hooks;
 mod loader;
 pub mod procscan;
 mod recipes;
+mod ring;
 mod syscall_names;
 pub mod syscalls;
 

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use aya::Btf;
-use aya::maps::{Array, MapData, PerCpuArray, RingBuf};
+use aya::maps::{Array, Map, PerCpuArray};
 use aya::programs::{BtfTracePoint, RawTracePoint, TracePoint};
 use aya::{Ebpf, EbpfLoader};
 
@@ -12,6 +12,7 @@ use crate::abi::{self, MAX_EVENT_IDS, PROBE_OBJECT, Settings, Stats, SyscallEntr
 use crate::error::{Error, Missing};
 use crate::hooks::{self, SyscallHooks};
 use crate::recipes;
+use crate::ring::Ring;
 use crate::syscalls::{self, Interest};
 
 /// What the programs are told at load time.
@@ -30,7 +31,7 @@ pub(crate) struct LoadConfig {
 /// A loaded and attached probe.
 pub(crate) struct Loaded {
     pub ebpf: Ebpf,
-    pub ring: RingBuf<MapData>,
+    pub ring: Ring,
     pub hooks: SyscallHooks,
 }
 
@@ -138,7 +139,10 @@ pub(crate) fn load(cfg: &LoadConfig) -> Result<Loaded, Error> {
         attach(&mut ebpf, "page_fault_kernel", "page_fault_kernel")?;
     }
     let ring_map = ebpf.take_map("events").ok_or(Error::MissingMap("events"))?;
-    let ring = RingBuf::try_from(ring_map).map_err(|e| map_error("events", e))?;
+    let Map::RingBuf(ring_map) = ring_map else {
+        return Err(Error::MissingMap("events (as a ring buffer)"));
+    };
+    let ring = Ring::new(ring_map, cfg.ring_bytes)?;
     Ok(Loaded { ebpf, ring, hooks })
 }
 
