@@ -199,6 +199,10 @@ impl<'a> EventCtx<'a> {
         for (i, (pinfo, payload)) in info.params.iter().zip(self.ev.params()).enumerate() {
             out.extend_from_slice(pinfo.name.as_bytes());
             out.push(b'=');
+            if self.push_simple_param(pinfo, payload, out) {
+                out.push(b' ');
+                continue;
+            }
             res.clear();
             let start = out.len();
             self.param_text_of(i, pinfo, payload, opts, out, res);

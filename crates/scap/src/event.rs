@@ -285,7 +285,9 @@ impl<'a> Event<'a> {
 
     /// Every parameter's bytes, in order.
     pub fn params(&self) -> Params<'a> {
-        Params { ev: *self, next: 0, off: self.header_len() + self.nparams as usize * self.width() }
+        let len_at = self.header_len();
+        let lens_end = len_at + self.nparams as usize * self.width();
+        Params { raw: self.raw, len_at, lens_end, large: self.large, off: lens_end }
     }
 
     /// The bytes of the value area (all parameter values concatenated).
@@ -350,8 +352,14 @@ impl<'a> Event<'a> {
 /// Iterator over the parameter values of an event.
 #[derive(Clone, Debug)]
 pub struct Params<'a> {
-    ev: Event<'a>,
-    next: usize,
+    raw: &'a [u8],
+    /// Offset of the next length.
+    len_at: usize,
+    /// Offset just past the last length.
+    lens_end: usize,
+    /// Lengths are 4 bytes (else 2).
+    large: bool,
+    /// Offset of the next value.
     off: usize,
 }
 
@@ -360,13 +368,22 @@ impl<'a> Iterator for Params<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<&'a [u8]> {
-        if self.next >= self.ev.nparams as usize {
+        if self.len_at >= self.lens_end {
             return None;
         }
-        let len = self.ev.param_len(self.next);
-        let v = &self.ev.raw[self.off..self.off + len];
+        // The reader checked the lengths against the event's size, so these
+        // lookups only fail on events built by hand, which then end early.
+        let len = if self.large {
+            let b = self.raw.get(self.len_at..self.len_at + 4)?;
+            self.len_at += 4;
+            u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
+        } else {
+            let b = self.raw.get(self.len_at..self.len_at + 2)?;
+            self.len_at += 2;
+            u16::from_le_bytes([b[0], b[1]]) as usize
+        };
+        let v = self.raw.get(self.off..self.off + len)?;
         self.off += len;
-        self.next += 1;
         Some(v)
     }
 }

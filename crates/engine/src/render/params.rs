@@ -1,7 +1,7 @@
 //! One parameter as text: its value and, where sysdig has one, its resolved form
 //! (`sinsp_evt::get_param_as_str`).
 
-use scap::table::{self, FlagTable, ParamExtra, ParamInfo, ParamType};
+use scap::table::{self, FlagTable, ParamExtra, ParamInfo, ParamType, PrintFormat};
 
 use super::RenderOptions;
 use super::buffers::push_buffer;
@@ -226,6 +226,59 @@ impl EventCtx<'_> {
             }
             _ => val.extend_from_slice(b"(n.a.)"),
         }
+    }
+
+    /// Appends the text of a parameter that needs no resolved-text scratch and no
+    /// NUL cut (integers in decimal, pids with their process name, `res`
+    /// values with their errno name), exactly as [`Self::param_text_of`] plus
+    /// the `(resolved)` suffix would; returns false, writing nothing, for any
+    /// other parameter.
+    #[inline]
+    pub(crate) fn push_simple_param(
+        &self,
+        pinfo: &ParamInfo,
+        payload: &[u8],
+        out: &mut Vec<u8>,
+    ) -> bool {
+        use ParamType as P;
+        let pf = pinfo.format;
+        if matches!(pf, PrintFormat::Oct | PrintFormat::Hex | PrintFormat::Padded10Dec) {
+            return false;
+        }
+        match (pinfo.ptype, payload.len()) {
+            (P::Int64 | P::Uint64, 8) => push_dec(out, i64::from_le_bytes(le_bytes(payload))),
+            (P::Uint32, 4) => push_dec(out, u32::from_le_bytes(le_bytes(payload)) as i32),
+            (P::Int32, 4) => push_dec(out, i32::from_le_bytes(le_bytes(payload))),
+            (P::Uint16, 2) => push_dec(out, u16::from_le_bytes(le_bytes(payload))),
+            (P::Int16, 2) => push_dec(out, i16::from_le_bytes(le_bytes(payload))),
+            (P::Pid, 8) => {
+                let pid = i64::from_le_bytes(le_bytes(payload));
+                push_dec(out, pid);
+                if let Some(t) = self.threads().get(pid) {
+                    let comm = cstr(t.comm());
+                    if !comm.is_empty() {
+                        out.push(b'(');
+                        out.extend_from_slice(comm);
+                        out.push(b')');
+                    }
+                }
+            }
+            (P::Errno, 8) => {
+                let v = i64::from_le_bytes(le_bytes(payload));
+                push_dec(out, v);
+                let code = (v as i32).wrapping_neg();
+                if v < 0
+                    && code > 0
+                    && let Some(n) = table::errno_name(code as u64)
+                {
+                    out.push(b'(');
+                    out.extend_from_slice(n.as_bytes());
+                    out.push(b')');
+                }
+            }
+            _ => return false,
+        }
+        true
     }
 
     /// `render_fd`.

@@ -96,6 +96,11 @@ fn plain_run(s: &[u8]) -> usize {
     }
 }
 
+/// True if some byte of `s` cannot be copied into a JSON string as it is.
+pub fn needs_escaping(s: &[u8]) -> bool {
+    plain_run(s) < s.len()
+}
+
 /// Appends `s` as a quoted JSON string.
 pub fn push_string(out: &mut Vec<u8>, s: &[u8]) {
     out.push(b'"');
@@ -156,6 +161,23 @@ fn push_escaped(out: &mut Vec<u8>, s: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_names_need_no_escaping() {
+        // `-j` writes `evt.type` and `evt.dir` without escaping them.
+        let events = (0..scap::table::EVENT_COUNT as u16).filter_map(scap::table::event_info);
+        let names = events
+            .map(|i| i.name)
+            .chain(scap::table::SYSCALL_NAMES.iter().copied())
+            .chain(["<unknown>", "<", ">"]);
+        let mut n = 0;
+        for name in names {
+            assert!(!needs_escaping(name.as_bytes()), "{name:?}");
+            n += 1;
+        }
+        assert!(n > 600, "{n} names");
+        assert!(needs_escaping(b"a\"b"));
+    }
 
     #[test]
     fn escaping_in_place_matches_push_string() {

@@ -36,6 +36,7 @@ pub use parse::{FieldItem, Item, unescape};
 use std::cell::Cell;
 use std::io::Write as _;
 
+use crate::compile::CompiledOperand;
 use crate::error::FilterError;
 use crate::fields::{Context, FieldId, FieldRef, Print, resolve};
 use crate::source::FieldSource;
@@ -152,12 +153,52 @@ pub struct Formatter {
     items: Vec<Item>,
     /// Indexes into `items` of the fields, in JSON key order, one per key.
     json_order: Vec<usize>,
-    /// The quoted key and colon of each `json_order` entry, escaped once.
+    /// The separator (`{` first, then `,`), quoted key and colon of each
+    /// `json_order` entry, escaped once.
     json_keys: Vec<Box<[u8]>>,
+    /// How each `json_order` entry's value is written.
+    json_kinds: Vec<JsonKind>,
     time_mode: TimeMode,
     times: TimeFields,
     last_printed_ts: Cell<Option<u64>>,
     has_escape: bool,
+}
+
+/// How a field's JSON value is written, decided once per format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum JsonKind {
+    /// A plain time field: the raw nanoseconds as a number.
+    RawTime,
+    /// A plain decimal number field whose text is its JSON.
+    Number,
+    /// A plain field whose text never needs escaping (`evt.dir`, `evt.type`).
+    PlainString,
+    /// A plain field whose text is written, then escaped where needed.
+    EscapedString,
+    /// Any other field: its values, typed.
+    Values,
+}
+
+impl JsonKind {
+    fn of(op: &CompiledOperand) -> JsonKind {
+        if !op.is_plain() {
+            return JsonKind::Values;
+        }
+        match op.field.id {
+            FieldId::EvtOutputtime
+            | FieldId::EvtTime
+            | FieldId::EvtTimeS
+            | FieldId::EvtTimeIso8601
+            | FieldId::EvtDatetime
+            | FieldId::EvtDatetimeS => JsonKind::RawTime,
+            FieldId::EvtNum | FieldId::EvtCpu | FieldId::ThreadTid => JsonKind::Number,
+            // Names from the event and syscall tables (and `<`, `>`): nothing in
+            // them needs escaping (test `type_names_need_no_escaping`).
+            FieldId::EvtDir | FieldId::EvtType => JsonKind::PlainString,
+            FieldId::EvtInfo | FieldId::EvtArgs | FieldId::ProcName => JsonKind::EscapedString,
+            _ => JsonKind::Values,
+        }
+    }
 }
 
 fn first_u64<S: FieldSource + ?Sized>(src: &mut S, f: &FieldRef) -> Option<u64> {
@@ -199,11 +240,19 @@ impl Formatter {
         keyed.dedup_by(|a, b| a.0 == b.0);
         let json_keys = keyed
             .iter()
-            .map(|(key, _)| {
-                let mut k = Vec::new();
+            .enumerate()
+            .map(|(n, (key, _))| {
+                let mut k = vec![if n == 0 { b'{' } else { b',' }];
                 json::push_string(&mut k, key.as_bytes());
                 k.push(b':');
                 k.into_boxed_slice()
+            })
+            .collect();
+        let json_kinds = keyed
+            .iter()
+            .map(|&(_, i)| match &parsed.items[i] {
+                Item::Field(f) => JsonKind::of(&f.op),
+                Item::Literal(_) => JsonKind::Values,
             })
             .collect();
         let json_order = keyed.into_iter().map(|(_, i)| i).collect();
@@ -212,6 +261,7 @@ impl Formatter {
             items: parsed.items,
             json_order,
             json_keys,
+            json_kinds,
             time_mode: TimeMode::Human,
             times: TimeFields::new(),
             last_printed_ts: Cell::new(None),
@@ -365,14 +415,11 @@ impl Formatter {
             out.extend_from_slice(b"null\n");
             return true;
         }
-        out.push(b'{');
-        for (n, &i) in self.json_order.iter().enumerate() {
+        let fields = self.json_order.iter().zip(&self.json_keys).zip(&self.json_kinds);
+        for ((&i, key), &kind) in fields {
             let Some(Item::Field(f)) = self.items.get(i) else { continue };
-            if n > 0 {
-                out.push(b',');
-            }
-            out.extend_from_slice(&self.json_keys[n]);
-            if !self.push_field_json(f, src, out) {
+            out.extend_from_slice(key);
+            if !self.push_field_json(f, kind, src, out) {
                 if !self.star {
                     out.truncate(start);
                     return false;
@@ -388,61 +435,49 @@ impl Formatter {
     fn push_field_json<S: FieldSource + ?Sized>(
         &self,
         f: &FieldItem,
+        kind: JsonKind,
         src: &mut S,
         out: &mut Vec<u8>,
     ) -> bool {
-        let info = f.op.field.info();
-        if f.op.is_plain()
-            && matches!(
-                f.op.field.id,
-                FieldId::EvtOutputtime
-                    | FieldId::EvtTime
-                    | FieldId::EvtTimeS
-                    | FieldId::EvtTimeIso8601
-                    | FieldId::EvtDatetime
-                    | FieldId::EvtDatetimeS
-            )
-        {
-            return match first_u64(src, &self.times.rawtime) {
-                Some(ts) => {
-                    out.extend_from_slice(itoa::Buffer::new().format(ts).as_bytes());
-                    true
-                }
-                None => false,
-            };
-        }
-        if f.op.is_plain() {
-            match f.op.field.id {
-                // Decimal numbers: their text is their JSON.
-                FieldId::EvtNum | FieldId::EvtCpu | FieldId::ThreadTid => {
-                    if let Some(present) = src.write_text(&f.op.field, out) {
-                        return present;
+        match kind {
+            JsonKind::RawTime => {
+                return match first_u64(src, &self.times.rawtime) {
+                    Some(ts) => {
+                        out.extend_from_slice(itoa::Buffer::new().format(ts).as_bytes());
+                        true
                     }
-                }
-                FieldId::EvtInfo
-                | FieldId::EvtArgs
-                | FieldId::EvtDir
-                | FieldId::EvtType
-                | FieldId::ProcName => {
-                    // Written straight into `out`, then escaped where needed.
-                    out.push(b'"');
-                    let start = out.len();
-                    match src.write_text(&f.op.field, out) {
-                        Some(true) => {
-                            JSON_SCRATCH.with_borrow_mut(|s| json::escape_tail(out, start, s));
-                            out.push(b'"');
-                            return true;
-                        }
-                        Some(false) => {
-                            out.truncate(start - 1);
-                            return false;
-                        }
-                        None => out.truncate(start - 1),
-                    }
-                }
-                _ => {}
+                    None => false,
+                };
             }
+            JsonKind::Number => {
+                if let Some(present) = src.write_text(&f.op.field, out) {
+                    return present;
+                }
+            }
+            JsonKind::PlainString | JsonKind::EscapedString => {
+                // Written straight into `out`, then escaped where needed.
+                out.push(b'"');
+                let start = out.len();
+                match src.write_text(&f.op.field, out) {
+                    Some(true) => {
+                        if kind == JsonKind::EscapedString {
+                            JSON_SCRATCH.with_borrow_mut(|s| json::escape_tail(out, start, s));
+                        } else {
+                            debug_assert!(!json::needs_escaping(&out[start..]));
+                        }
+                        out.push(b'"');
+                        return true;
+                    }
+                    Some(false) => {
+                        out.truncate(start - 1);
+                        return false;
+                    }
+                    None => out.truncate(start - 1),
+                }
+            }
+            JsonKind::Values => {}
         }
+        let info = f.op.field.info();
         let hex = info.print == Print::Hex && matches!(f.op.ty.kind(), Kind::Int { .. });
         let ty = f.op.ty;
         let mut present = false;
