@@ -38,7 +38,9 @@ struct scratch {
 	__u32 snaplen;
 	__u16 ppm_sc;
 	__u16 nr;
-	__u32 pad;
+	__u32 held_len; /* bytes of the held enter event ending at EVENT_BASE (0: none) */
+	__u32 held_tid;
+	__u32 held_nr;
 	__u8 data[SCRATCH_SIZE];
 };
 
@@ -857,12 +859,28 @@ __noinline int run_op(struct scratch *s, __u32 packed)
 
 /* ---- event assembly ----------------------------------------------------- */
 
-static __always_inline void count(int which)
+/*
+ * Every event is built at EVENT_BASE in the scratch data; its 8-byte record
+ * header (the CPU) goes right before it. The bytes below hold a *held* enter
+ * event: the enter event of a plain-integer recipe is not sent on its own but
+ * kept, ending exactly at EVENT_BASE, until the exit of the same syscall by
+ * the same thread on this CPU, and both leave in one ring record (one
+ * reservation instead of two). Any other event on this CPU, and every
+ * context switch (a syscall that sleeps), sends a held enter first, so the
+ * events of one CPU stay in order and an enter is held only while its
+ * syscall runs on the CPU.
+ */
+#define EVENT_BASE 128
+/* Largest fast event: header, FAST_MAX_PARAMS lengths and 8-byte values. */
+#define FAST_EVENT_MAX (EVENT_HEADER_SIZE + FAST_MAX_PARAMS * 10)
+_Static_assert(FAST_EVENT_MAX + RECORD_HEADER_SIZE <= EVENT_BASE, "a held enter fits below EVENT_BASE");
+
+static __always_inline void count(int which, __u64 n)
 {
 	__u32 k = 0;
 	struct stats *st = bpf_map_lookup_elem(&stats_map, &k);
 	if (st)
-		st->counters[which & (STAT_COUNT - 1)]++;
+		st->counters[which & (STAT_COUNT - 1)] += n;
 }
 
 static __always_inline struct scratch *get_scratch(void)
@@ -877,24 +895,78 @@ static __always_inline struct settings *get_settings(void)
 	return bpf_map_lookup_elem(&settings_map, &k);
 }
 
+/* Sends the held enter event, if any, as a record of its own. */
+static __always_inline void flush_held(struct scratch *s)
+{
+	__u32 len = s->held_len, start;
+
+	if (!len)
+		return;
+	s->held_len = 0;
+	if (len > FAST_EVENT_MAX)
+		return;
+	start = EVENT_BASE - RECORD_HEADER_SIZE - len;
+	*(__u64 *)&s->data[start & (EVENT_BASE - 1)] = bpf_get_smp_processor_id();
+	if (bpf_ringbuf_output(&events, &s->data[start & (EVENT_BASE - 1)],
+			       len + RECORD_HEADER_SIZE, RB_NO_WAKEUP))
+		count(STAT_DROPS_BUFFER, 1);
+	else
+		count(STAT_EVENTS, 1);
+}
+
+/* The length of the held enter that the exit of syscall `nr` by `tid`
+ * completes, else 0 (and a held enter of anything else is sent first). */
+static __always_inline __u32 take_held(struct scratch *s, int is_exit, __u32 tid, __u32 nr)
+{
+	__u32 len = s->held_len;
+
+	if (!len)
+		return 0;
+	if (is_exit && s->held_tid == tid && s->held_nr == nr && len <= FAST_EVENT_MAX)
+		return len;
+	flush_held(s);
+	return 0;
+}
+
+/*
+ * Sends the event of `len` bytes built at EVENT_BASE, behind the held enter
+ * of `held` bytes when `held` is not 0 (one record, both events).
+ */
+static __always_inline void output_event(struct scratch *s, __u32 len, __u32 held)
+{
+	__u32 start = EVENT_BASE - RECORD_HEADER_SIZE - held;
+	__u32 n = held ? 2 : 1;
+
+	if (held && s->held_len != held)
+		return; /* a nested program sent it meanwhile: never expected */
+	s->held_len = 0;
+	start &= EVENT_BASE - 1;
+	len = (len + held + RECORD_HEADER_SIZE) & (SCRATCH_HALF - 1);
+	*(__u64 *)&s->data[start] = bpf_get_smp_processor_id();
+	if (bpf_ringbuf_output(&events, &s->data[start], len, RB_NO_WAKEUP))
+		count(STAT_DROPS_BUFFER, n);
+	else
+		count(STAT_EVENTS, n);
+}
+
 /* Runs the recipe `r` of `evt` for the current thread and submits the event. */
 static __always_inline int submit(struct scratch *s, struct settings *set, struct recipe *r,
-				  __u32 evt, __u64 tid)
+				  __u32 evt, __u64 tid, __u32 held)
 {
 	__u32 n, i, total;
+	__u8 *d = &s->data[EVENT_BASE];
 
 	n = r->nparams;
 	if (n > MAX_PARAMS)
 		n = MAX_PARAMS;
 	s->snaplen = set->snaplen > MAX_DATA ? MAX_DATA : set->snaplen;
 	s->idx = 0;
-	s->lens_off = RECORD_HEADER_SIZE + EVENT_HEADER_SIZE;
+	s->lens_off = EVENT_BASE + EVENT_HEADER_SIZE;
 	s->off = s->lens_off + n * 2;
-	*(__u64 *)&s->data[0] = bpf_get_smp_processor_id();
-	*(__u64 *)&s->data[8] = bpf_ktime_get_boot_ns() + set->boot_ts;
-	*(__u64 *)&s->data[16] = tid;
-	*(__u16 *)&s->data[28] = (__u16)evt;
-	*(__u32 *)&s->data[30] = n;
+	*(__u64 *)&d[0] = bpf_ktime_get_boot_ns() + set->boot_ts;
+	*(__u64 *)&d[8] = tid;
+	*(__u16 *)&d[20] = (__u16)evt;
+	*(__u32 *)&d[22] = n;
 	for (i = 0; i < MAX_PARAMS; i++) {
 		__u32 packed;
 		if (i >= n)
@@ -902,57 +974,58 @@ static __always_inline int submit(struct scratch *s, struct settings *set, struc
 		packed = *(__u32 *)&r->ops[i];
 		run_op(s, packed);
 	}
-	total = s->off;
-	if (total > MAX_RECORD_SIZE || s->idx != n) {
-		count(STAT_DROPS_TOO_BIG);
+	total = s->off - EVENT_BASE;
+	if (total + RECORD_HEADER_SIZE > MAX_RECORD_SIZE || s->idx != n) {
+		count(STAT_DROPS_TOO_BIG, 1);
+		if (held)
+			flush_held(s);
 		return 0;
 	}
-	*(__u32 *)&s->data[24] = total - RECORD_HEADER_SIZE;
-	if (bpf_ringbuf_output(&events, s->data, total, RB_NO_WAKEUP))
-		count(STAT_DROPS_BUFFER);
-	else
-		count(STAT_EVENTS);
+	*(__u32 *)&d[16] = total;
+	output_event(s, total, held);
 	return 0;
 }
 
 /*
- * Fast path: copies the record built in s->data into a ring record reserved at
- * `size` bytes, which the verifier needs as a constant (so one call site per
- * size, see submit_fast); the copy of a constant size is unrolled. Reserving
- * and writing in place spares bpf_ringbuf_output's kernel memcpy call.
+ * Copies the record (header and event) at EVENT_BASE - 8 into a ring record
+ * reserved at `size` bytes, which the verifier needs as a constant (so one
+ * call site per size, see submit_fast); the copy of a constant size is
+ * unrolled. Reserving and writing in place spares bpf_ringbuf_output's
+ * kernel memcpy call.
  */
 static __always_inline void fast_output(struct scratch *s, __u32 size)
 {
-	const __u64 *src = (const __u64 *)s->data;
+	const __u64 *src = (const __u64 *)&s->data[EVENT_BASE - RECORD_HEADER_SIZE];
 	__u64 *rec = bpf_ringbuf_reserve(&events, size, 0);
 	__u32 i;
 
 	if (!rec) {
-		count(STAT_DROPS_BUFFER);
+		count(STAT_DROPS_BUFFER, 1);
 		return;
 	}
 	/* Word by word: clang copies a void * of unknown alignment byte by byte. */
 	for (i = 0; i < size / 8; i++)
 		rec[i] = src[i];
 	bpf_ringbuf_submit(rec, RB_NO_WAKEUP);
-	count(STAT_EVENTS);
+	count(STAT_EVENTS, 1);
 }
 
 /*
  * Writes an event whose recipe is RECIPE_FAST: every parameter is an integer
  * (or empty) known without reading memory, so there is no interpreter call per
  * parameter. Each value is stored as 8 bytes and the next one overwrites what
- * lies beyond its width.
+ * lies beyond its width. An enter event is held (see EVENT_BASE); an exit
+ * event leaves with the held enter of its syscall, if any.
  */
 static __always_inline int submit_fast(struct scratch *s, struct settings *set, struct recipe *r,
-				       __u32 evt, __u64 tid)
+				       __u32 evt, __u64 tid, int hold, __u32 held)
 {
 	__u32 n = r->nparams, i, o, size;
-	__u8 *d = s->data;
+	__u8 *d = &s->data[EVENT_BASE];
 
 	if (n > FAST_MAX_PARAMS)
 		return 0;
-	o = RECORD_HEADER_SIZE + EVENT_HEADER_SIZE + n * 2;
+	o = EVENT_HEADER_SIZE + n * 2;
 	for (i = 0; i < FAST_MAX_PARAMS; i++) {
 		struct param_op op;
 		__u64 v = 0;
@@ -989,22 +1062,40 @@ static __always_inline int submit_fast(struct scratch *s, struct settings *set, 
 		}
 		if (w > 8)
 			w = 8;
-		*(__u16 *)&d[RECORD_HEADER_SIZE + EVENT_HEADER_SIZE + i * 2] = w;
+		*(__u16 *)&d[EVENT_HEADER_SIZE + i * 2] = w;
 		*(__u64 *)&d[o & 127] = v;
 		o += w;
 	}
-	*(__u64 *)&d[0] = bpf_get_smp_processor_id();
-	*(__u64 *)&d[8] = bpf_ktime_get_boot_ns() + set->boot_ts;
-	*(__u64 *)&d[16] = tid;
-	*(__u32 *)&d[24] = o - RECORD_HEADER_SIZE;
-	*(__u16 *)&d[28] = (__u16)evt;
-	*(__u16 *)&d[30] = n;
-	*(__u16 *)&d[32] = 0;
+	*(__u64 *)&d[0] = bpf_ktime_get_boot_ns() + set->boot_ts;
+	*(__u64 *)&d[8] = tid;
+	*(__u32 *)&d[16] = o;
+	*(__u16 *)&d[20] = (__u16)evt;
+	*(__u16 *)&d[22] = n;
+	*(__u16 *)&d[24] = 0;
+	if (hold) {
+		/* Move the event to end at EVENT_BASE, word by word (the source
+		 * words are read before the destination reaches them). */
+		__u8 *dst = &s->data[(EVENT_BASE - o) & (EVENT_BASE - 1)];
+		for (i = 0; i < (FAST_EVENT_MAX + 7) / 8; i++) {
+			if (i * 8 >= o)
+				break;
+			*(__u64 *)&dst[i * 8] = *(__u64 *)&d[i * 8];
+		}
+		s->held_len = o;
+		s->held_tid = tid;
+		s->held_nr = s->nr;
+		return 0;
+	}
+	if (held) {
+		output_event(s, o, held);
+		return 0;
+	}
+	*(__u64 *)&s->data[EVENT_BASE - RECORD_HEADER_SIZE] = bpf_get_smp_processor_id();
 	/* Ring records are 8-byte aligned anyway: round up; the consumer reads
 	 * the event length from the header and ignores the tail. */
-	_Static_assert(RECORD_HEADER_SIZE + EVENT_HEADER_SIZE + FAST_MAX_PARAMS * 10 <= 96,
+	_Static_assert(RECORD_HEADER_SIZE + FAST_EVENT_MAX <= 96,
 		       "the largest fast record fits the largest size below");
-	size = (o + 7) & ~7U;
+	size = (o + RECORD_HEADER_SIZE + 7) & ~7U;
 	if (size <= 40)
 		fast_output(s, 40);
 	else if (size <= 48)
@@ -1043,7 +1134,7 @@ static __always_inline int on_syscall(struct pt_regs *regs, long id, int is_exit
 	struct recipe *r;
 	struct scratch *s;
 	__u64 pid_tgid;
-	__u32 nr = id, evt;
+	__u32 nr = id, evt, held;
 
 	if ((unsigned long)id >= MAX_SYSCALLS)
 		return 0;
@@ -1063,6 +1154,7 @@ static __always_inline int on_syscall(struct pt_regs *regs, long id, int is_exit
 	s = get_scratch();
 	if (!s)
 		return 0;
+	held = take_held(s, is_exit, (__u32)pid_tgid, nr);
 	/* tp_btf: regs is a trusted kernel pointer, read without helpers. */
 	s->args[0] = regs->di;
 	s->args[1] = regs->si;
@@ -1074,8 +1166,8 @@ static __always_inline int on_syscall(struct pt_regs *regs, long id, int is_exit
 	s->ppm_sc = e->ppm_sc;
 	s->nr = nr;
 	if (r->flags & RECIPE_FAST)
-		return submit_fast(s, set, r, evt, (__u32)pid_tgid);
-	return submit(s, set, r, evt, (__u32)pid_tgid);
+		return submit_fast(s, set, r, evt, (__u32)pid_tgid, !is_exit, held);
+	return submit(s, set, r, evt, (__u32)pid_tgid, held);
 }
 
 SEC("tp_btf/sys_enter")
@@ -1138,12 +1230,13 @@ static __always_inline int on_other(struct settings *set, struct scratch *s, __u
 
 	if (!r)
 		return 0;
+	flush_held(s);
 	s->ret = 0;
 	s->ppm_sc = 0;
 	s->nr = 0;
 	if (r->flags & RECIPE_FAST)
-		return submit_fast(s, set, r, evt, (__u32)bpf_get_current_pid_tgid());
-	return submit(s, set, r, evt, (__u32)bpf_get_current_pid_tgid());
+		return submit_fast(s, set, r, evt, (__u32)bpf_get_current_pid_tgid(), 0, 0);
+	return submit(s, set, r, evt, (__u32)bpf_get_current_pid_tgid(), 0);
 }
 
 SEC("raw_tracepoint/sched_switch")
@@ -1152,12 +1245,13 @@ int sched_switch(struct bpf_raw_tracepoint_args *ctx)
 	__u64 *args = (__u64 *)ctx;
 	struct task_struct *next = (struct task_struct *)args[2];
 	struct settings *set = get_settings();
-	struct scratch *s;
+	struct scratch *s = get_scratch();
 
-	if (!set || !(set->flags & SET_SCHED_SWITCH) || !wanted(set, bpf_get_current_pid_tgid()))
-		return 0;
-	s = get_scratch();
 	if (!s)
+		return 0;
+	/* Always attached: a syscall that sleeps sends its held enter here. */
+	flush_held(s);
+	if (!set || !(set->flags & SET_SCHED_SWITCH) || !wanted(set, bpf_get_current_pid_tgid()))
 		return 0;
 	s->args[0] = BPF_CORE_READ(next, pid);
 	return on_other(set, s, EVT_SCHEDSWITCH_6_E);

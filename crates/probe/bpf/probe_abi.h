@@ -14,14 +14,17 @@
  * behind an 8-byte record header. Recipes flagged RECIPE_FAST (every
  * parameter a plain integer, see FAST_MAX_PARAMS) skip the interpreter: the
  * programs write them inline and copy them into a ring record reserved at
- * their exact size. Flag parameters are written with their raw
+ * their exact size. The enter event of a RECIPE_FAST recipe is held until
+ * the exit of its syscall on the same CPU, and a record then carries both
+ * events back to back (ABI version 3); a record may end with fewer than
+ * EVENT_HEADER_SIZE bytes of padding. Flag parameters are written with their raw
  * kernel values; the consumer converts them to the PPM_* encodings in place
  * (same width), which keeps the kernel side small.
  */
 #ifndef SYSRAY_PROBE_ABI_H
 #define SYSRAY_PROBE_ABI_H
 
-#define PROBE_ABI_VERSION 2
+#define PROBE_ABI_VERSION 3
 
 /* Table sizes. */
 #define MAX_SYSCALLS 512

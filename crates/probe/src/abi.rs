@@ -20,7 +20,7 @@ pub static PROBE_OBJECT: &[u8] = {
 /// The sidecar written with the object (source hash, clang version).
 pub static PROBE_OBJECT_SUM: &str = include_str!("../bpf/probe.bpf.o.sum");
 
-pub const PROBE_ABI_VERSION: u32 = 2;
+pub const PROBE_ABI_VERSION: u32 = 3;
 pub const MAX_SYSCALLS: u32 = 512;
 pub const MAX_EVENT_IDS: u32 = 512;
 pub const MAX_PARAMS: usize = 32;

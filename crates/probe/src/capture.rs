@@ -160,7 +160,6 @@ impl LiveCaptureBuilder {
             interest: self.interest.clone(),
             settings,
             page_faults: self.page_faults,
-            sched_switch: self.sched_switch,
             signals: self.signals,
             per_syscall: self.per_syscall,
         })?;

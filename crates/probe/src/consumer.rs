@@ -49,22 +49,33 @@ impl Batch {
         self.slots.len()
     }
 
-    /// Adds one ring record (8-byte record header, then the event).
+    /// Adds one ring record: an 8-byte record header (the CPU), then one
+    /// event or, for a syscall whose enter event was held until its exit,
+    /// two events back to back. Bytes after the last event that cannot hold
+    /// an event header are padding.
     fn push_record(&mut self, rec: &[u8]) {
-        let Some(ev) = rec.get(RECORD_HEADER_SIZE..) else {
-            self.malformed += 1;
-            return;
-        };
-        if ev.len() < EVENT_HEADER_SIZE {
-            self.malformed += 1;
-            return;
-        }
-        let len = u32::from_le_bytes([ev[16], ev[17], ev[18], ev[19]]) as usize;
-        let Some(ev) = ev.get(..len) else {
+        let Some(mut rest) = rec.get(RECORD_HEADER_SIZE..) else {
             self.malformed += 1;
             return;
         };
         let cpu = u16::from_le_bytes([rec[0], rec[1]]);
+        if rest.len() < EVENT_HEADER_SIZE {
+            self.malformed += 1;
+            return;
+        }
+        while rest.len() >= EVENT_HEADER_SIZE {
+            let len = u32::from_le_bytes([rest[16], rest[17], rest[18], rest[19]]) as usize;
+            let Some(ev) = rest.get(..len).filter(|_| len >= EVENT_HEADER_SIZE) else {
+                self.malformed += 1;
+                return;
+            };
+            self.push_event(ev, cpu);
+            rest = &rest[len..];
+        }
+    }
+
+    /// Adds one event, converted in place.
+    fn push_event(&mut self, ev: &[u8], cpu: u16) {
         let ts = u64::from_le_bytes([ev[0], ev[1], ev[2], ev[3], ev[4], ev[5], ev[6], ev[7]]);
         let off = self.bytes.len();
         let len = convert::append_event(ev, &mut self.bytes);
@@ -107,6 +118,26 @@ mod tests {
         r[..2].copy_from_slice(&cpu.to_le_bytes());
         r.extend_from_slice(&ev.bytes);
         r
+    }
+
+    #[test]
+    fn records_with_two_events_and_padding() {
+        let mut b = Batch::default();
+        let mut r = record(1, 50);
+        let exit = OwnedEvent::build(60, 7, ids::SYSCALL_CLOSE_X, &[&0i64.to_le_bytes()]);
+        r.extend_from_slice(&exit.bytes);
+        r.extend_from_slice(&[0xAA; 5]);
+        b.push_record(&r);
+        let mut bad = record(0, 70);
+        bad.truncate(bad.len() - 1);
+        b.push_record(&bad);
+        let mut seen = Vec::new();
+        while let Some((bytes, cpu)) = b.pop() {
+            let ev = scap::Event::from_v2(bytes, cpu, 0).unwrap();
+            seen.push((ev.ts(), ev.event_type(), cpu));
+        }
+        assert_eq!(seen, [(50, ids::SYSCALL_CLOSE_E, 1), (60, ids::SYSCALL_CLOSE_X, 1)]);
+        assert_eq!(b.malformed, 1);
     }
 
     #[test]

@@ -22,7 +22,6 @@ pub(crate) struct LoadConfig {
     pub interest: Interest,
     pub settings: Settings,
     pub page_faults: bool,
-    pub sched_switch: bool,
     pub signals: bool,
     /// Whether a restricted interest may use the per-syscall tracepoints.
     pub per_syscall: bool,
@@ -128,9 +127,9 @@ pub(crate) fn load(cfg: &LoadConfig) -> Result<Loaded, Error> {
         }
     }
     attach(&mut ebpf, "sched_process_exit", "sched_process_exit")?;
-    if cfg.sched_switch {
-        attach(&mut ebpf, "sched_switch", "sched_switch")?;
-    }
+    // Always: besides its events (SET_SCHED_SWITCH), it sends the enter event
+    // a sleeping syscall holds (see probe.bpf.c, EVENT_BASE).
+    attach(&mut ebpf, "sched_switch", "sched_switch")?;
     if cfg.signals {
         attach(&mut ebpf, "signal_deliver", "signal_deliver")?;
     }

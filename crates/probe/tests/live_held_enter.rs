@@ -1,0 +1,92 @@
+//! The probe holds the enter event of a plain-integer recipe until the exit of
+//! its syscall, so that both leave in one ring record. A syscall that sleeps
+//! must not keep its enter event back: the context switch sends it. Here a
+//! thread blocks in `read` on an empty pipe, and its `read` enter event has to
+//! arrive while it is still blocked, even with scheduler-switch events off.
+//! Only this process is captured and the reader and the consumer run on
+//! different CPUs, so no other event on the reader's CPU sends it instead.
+//! Needs root and BTF.
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// Pins the calling thread to `cpu`; false when that is not possible.
+fn pin_to(cpu: usize) -> bool {
+    // SAFETY: a zeroed cpu_set_t is empty; CPU_SET and sched_setaffinity
+    // only touch it.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        libc::CPU_SET(cpu, &mut set);
+        libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) == 0
+    }
+}
+use probe::LiveCapture;
+use scap::table::ids;
+
+#[test]
+fn live_enter_of_a_sleeping_syscall_arrives_before_its_exit() {
+    if !live_supported("live_enter_of_a_sleeping_syscall_arrives_before_its_exit") {
+        return;
+    }
+    let mut cap = LiveCapture::builder()
+        .sched_switch(false)
+        .exclude_self(false)
+        .containers(None)
+        .scan_proc(false)
+        .target_pid(Some(std::process::id()))
+        .build()
+        .unwrap();
+    let mut fds = [0i32; 2];
+    // SAFETY: `fds` has room for the two descriptors.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    let [rd, wr] = fds;
+    let reader_tid = Arc::new(AtomicU64::new(0));
+    let tid2 = Arc::clone(&reader_tid);
+    let two_cpus = pin_to(1);
+    let reader = std::thread::spawn(move || {
+        if two_cpus {
+            pin_to(0);
+        }
+        tid2.store(gettid(), Ordering::SeqCst);
+        let mut buf = [0u8; 8];
+        // SAFETY: reading into `buf` from the pipe's read end.
+        unsafe { libc::read(rd, buf.as_mut_ptr().cast(), buf.len()) }
+    });
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut enter_seen = false;
+    while Instant::now() < deadline && !enter_seen {
+        let tid = reader_tid.load(Ordering::SeqCst);
+        if let Some(ev) = cap.next_event(Duration::from_millis(20)).unwrap() {
+            enter_seen = tid != 0
+                && ev.tid() == tid
+                && ev.event_type() == ids::SYSCALL_READ_E
+                && ev.param_i64(0) == Some(rd as i64);
+        }
+    }
+    // Only now does the read complete.
+    // SAFETY: writing one byte to the pipe's write end.
+    assert_eq!(unsafe { libc::write(wr, b"x".as_ptr().cast(), 1) }, 1);
+    assert_eq!(reader.join().unwrap(), 1);
+    // SAFETY: closing the pipe's descriptors, not used after this.
+    unsafe {
+        libc::close(rd);
+        libc::close(wr);
+    }
+    assert!(enter_seen, "the read enter event of the blocked thread did not arrive");
+    let tid = reader_tid.load(Ordering::SeqCst);
+    let exit = collect(
+        &mut cap,
+        || true,
+        Duration::from_millis(300),
+        |ev| ev.tid() == tid && ev.event_type() == ids::SYSCALL_READ_X,
+    );
+    assert!(
+        exit.iter().any(|e| param_i64(e, "res") == Some(1)),
+        "the read exit event did not arrive"
+    );
+}
