@@ -155,13 +155,50 @@ pub struct Formatter {
     json_order: Vec<usize>,
     /// The separator (`{` first, then `,`), quoted key and colon of each
     /// `json_order` entry, escaped once.
-    json_keys: Vec<Box<[u8]>>,
+    json_keys: Vec<JsonKey>,
     /// How each `json_order` entry's value is written.
     json_kinds: Vec<JsonKind>,
     time_mode: TimeMode,
     times: TimeFields,
     last_printed_ts: Cell<Option<u64>>,
     has_escape: bool,
+}
+
+/// A JSON key with its separator, kept in a fixed-size array so that writing
+/// it is one constant-size copy (no `memcpy` call, no branch on its length).
+#[derive(Debug)]
+struct JsonKey {
+    padded: [u8; JsonKey::PADDED],
+    len: usize,
+    /// The key when it does not fit `padded`.
+    long: Option<Box<[u8]>>,
+}
+
+impl JsonKey {
+    const PADDED: usize = 32;
+
+    fn new(text: Vec<u8>) -> JsonKey {
+        let mut padded = [0u8; JsonKey::PADDED];
+        let len = text.len();
+        if len <= JsonKey::PADDED {
+            padded[..len].copy_from_slice(&text);
+            JsonKey { padded, len, long: None }
+        } else {
+            JsonKey { padded, len, long: Some(text.into_boxed_slice()) }
+        }
+    }
+
+    #[inline]
+    fn push(&self, out: &mut Vec<u8>) {
+        match &self.long {
+            None => {
+                let at = out.len();
+                out.extend_from_slice(&self.padded);
+                out.truncate(at + self.len);
+            }
+            Some(long) => out.extend_from_slice(long),
+        }
+    }
 }
 
 /// How a field's JSON value is written, decided once per format.
@@ -245,7 +282,7 @@ impl Formatter {
                 let mut k = vec![if n == 0 { b'{' } else { b',' }];
                 json::push_string(&mut k, key.as_bytes());
                 k.push(b':');
-                k.into_boxed_slice()
+                JsonKey::new(k)
             })
             .collect();
         let json_kinds = keyed
@@ -418,7 +455,7 @@ impl Formatter {
         let fields = self.json_order.iter().zip(&self.json_keys).zip(&self.json_kinds);
         for ((&i, key), &kind) in fields {
             let Some(Item::Field(f)) = self.items.get(i) else { continue };
-            out.extend_from_slice(key);
+            key.push(out);
             if !self.push_field_json(f, kind, src, out) {
                 if !self.star {
                     out.truncate(start);
