@@ -66,8 +66,9 @@ fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\' || b >= 0x80
 }
 
-/// Length of the run of bytes at the start of `s` that need no escaping, 8 bytes
-/// at a time (the last word overlaps the one before: its bytes there are plain).
+/// Length of the run of bytes at the start of `s` that need no escaping, 16
+/// bytes at a time, then 8, then the last word (which overlaps the one before:
+/// its bytes there are plain).
 #[inline]
 fn plain_run(s: &[u8]) -> usize {
     let n = s.len();
@@ -76,14 +77,22 @@ fn plain_run(s: &[u8]) -> usize {
         w.copy_from_slice(&s[at..at + 8]);
         special_bytes(u64::from_le_bytes(w))
     };
+    let first_mark = |at: usize, marks: u64| at + (marks.trailing_zeros() / 8) as usize;
     if n < 8 {
         return s.iter().position(|&b| needs_escape(b)).unwrap_or(n);
     }
     let mut i = 0;
-    while i + 8 <= n {
-        let marks = word(i);
-        if marks != 0 {
-            return i + (marks.trailing_zeros() / 8) as usize;
+    while i + 16 <= n {
+        let (a, b) = (word(i), word(i + 8));
+        if a | b != 0 {
+            return if a != 0 { first_mark(i, a) } else { first_mark(i + 8, b) };
+        }
+        i += 16;
+    }
+    if i + 8 <= n {
+        let a = word(i);
+        if a != 0 {
+            return first_mark(i, a);
         }
         i += 8;
     }
@@ -92,7 +101,7 @@ fn plain_run(s: &[u8]) -> usize {
     }
     match word(n - 8) {
         0 => n,
-        marks => n - 8 + (marks.trailing_zeros() / 8) as usize,
+        marks => first_mark(n - 8, marks),
     }
 }
 
@@ -108,18 +117,28 @@ pub fn push_string(out: &mut Vec<u8>, s: &[u8]) {
     out.push(b'"');
 }
 
-/// Escapes, in place, the text written to `out` from `start` on; `scratch` holds
-/// the part after the first byte that needs escaping, when there is one (rare:
-/// rendered text shows most such bytes as `.`).
-pub fn escape_tail(out: &mut Vec<u8>, start: usize, scratch: &mut Vec<u8>) {
+/// Escapes, in place, the text written to `out` from `start` on.
+#[inline]
+pub fn escape_tail(out: &mut Vec<u8>, start: usize) {
     let run = plain_run(&out[start..]);
-    if start + run == out.len() {
-        return;
+    if start + run < out.len() {
+        escape_from(out, start + run);
     }
-    scratch.clear();
-    scratch.extend_from_slice(&out[start + run..]);
-    out.truncate(start + run);
-    push_escaped(out, scratch);
+}
+
+/// Escapes `out` from `at`, its first byte that needs it (rare: rendered text
+/// shows most such bytes as `.`), through a scratch copy of that tail.
+#[cold]
+fn escape_from(out: &mut Vec<u8>, at: usize) {
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SCRATCH.with_borrow_mut(|scratch| {
+        scratch.clear();
+        scratch.extend_from_slice(&out[at..]);
+        out.truncate(at);
+        push_escaped(out, scratch);
+    });
 }
 
 /// Appends `s` JSON-escaped, without quotes.
@@ -181,7 +200,6 @@ mod tests {
 
     #[test]
     fn escaping_in_place_matches_push_string() {
-        let mut scratch = Vec::new();
         for text in [&b"fd=3(<f>/etc/hosts) size=80 "[..], b"a\"b\\c\n\x01\xc3\xa9 end", b"", b"\""]
         {
             let mut expected = Vec::new();
@@ -189,7 +207,7 @@ mod tests {
             let mut out = b"{\"k\":\"".to_vec();
             let start = out.len();
             out.extend_from_slice(text);
-            escape_tail(&mut out, start, &mut scratch);
+            escape_tail(&mut out, start);
             out.push(b'"');
             assert_eq!(&out[start - 1..], &expected[..], "{}", String::from_utf8_lossy(text));
         }

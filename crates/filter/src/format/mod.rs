@@ -498,7 +498,7 @@ impl Formatter {
                 match src.write_text(&f.op.field, out) {
                     Some(true) => {
                         if kind == JsonKind::EscapedString {
-                            JSON_SCRATCH.with_borrow_mut(|s| json::escape_tail(out, start, s));
+                            json::escape_tail(out, start);
                         } else {
                             debug_assert!(!json::needs_escaping(&out[start..]));
                         }
@@ -544,11 +544,6 @@ impl Formatter {
         });
         present
     }
-}
-
-thread_local! {
-    /// The tail of a JSON string field being escaped in place.
-    static JSON_SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 #[cfg(test)]
