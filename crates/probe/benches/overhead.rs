@@ -99,6 +99,16 @@ struct Run {
     cpu: f64,
     events: u64,
     drops: u64,
+    /// CPU time of the consumer thread (drain, convert, write) per event, ns.
+    consumer_ns: f64,
+}
+
+/// CPU time of the calling thread, ns.
+fn thread_cpu_ns() -> f64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid, writable timespec.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as f64 * 1e9 + ts.tv_nsec as f64
 }
 
 /// Runs the child loop while a consumer thread writes every event to a file.
@@ -141,13 +151,13 @@ fn under_capture(
         w.finish().unwrap();
         let _ = std::fs::remove_file(&path);
         let stats = cap.stats().unwrap();
-        (events, stats.total_drops())
+        (events, stats.total_drops(), thread_cpu_ns() / events.max(1) as f64)
     });
     std::thread::sleep(Duration::from_millis(200));
     let (cpu, _wall) = run_child(what, n, rate);
     stop.store(true, Ordering::SeqCst);
-    let (events, drops) = consumer.join().unwrap();
-    Run { cpu, events, drops }
+    let (events, drops, consumer_ns) = consumer.join().unwrap();
+    Run { cpu, events, drops, consumer_ns }
 }
 
 fn main() {
@@ -192,11 +202,13 @@ fn main() {
         let mut per_syscall = Vec::new();
         let mut raw = Vec::new();
         let (mut events, mut drops) = (0u64, 0u64);
+        let mut consumer = Vec::new();
         for _ in 0..rounds {
             base.push(run_child(what, n, None).0);
             let r = under_capture(Interest::all(), false, what, n, None);
             events = events.max(r.events);
             drops += r.drops;
+            consumer.push(r.consumer_ns);
             full.push(r.cpu);
             per_syscall.push(under_capture(Interest::events([]), true, what, n, None).cpu);
             raw.push(under_capture(Interest::events([]), false, what, n, None).cpu);
@@ -213,8 +225,10 @@ fn main() {
             cell(&mut per_syscall),
             cell(&mut raw)
         );
+        let (c_best, c_med) = best_median(&mut consumer);
         println!(
-            "        full capture: up to {events} events written per run, {drops} drops over {rounds} runs"
+            "        full capture: up to {events} events written per run, {drops} drops over {rounds} runs; \
+             consumer thread {c_best:.0}/{c_med:.0} ns CPU per event"
         );
     }
     let rate = 500_000; // syscalls/s, i.e. 1 M events/s

@@ -273,12 +273,15 @@ impl LiveCapture {
         &self.metadata
     }
 
-    /// The next event, waiting at most `timeout`; `Ok(None)` when none came
-    /// in time (a good moment for the caller to flush its output). Container
+    /// The next event, waiting at most `timeout` once nothing is ready;
+    /// `Ok(None)` when none came in time (a good moment for the caller to
+    /// flush its output). Container
     /// metadata events (`PPME_CONTAINER_JSON_2_E`, tid −1) are injected into
     /// the stream as their lookups complete.
     pub fn next_event(&mut self, timeout: Duration) -> Result<Option<Event<'_>>, Error> {
-        let deadline = Instant::now() + timeout;
+        // Taken when the ring is first found empty: reading the clock costs
+        // tens of ns in a VM, too much to pay for every event handed out.
+        let mut deadline = None;
         loop {
             let lookups_done = self.watcher.as_ref().is_none_or(|w| !w.is_busy());
             if let Some(w) = &self.watcher {
@@ -320,6 +323,7 @@ impl LiveCapture {
                 continue;
             }
             let now = Instant::now();
+            let deadline = *deadline.get_or_insert(now + timeout);
             if now >= deadline {
                 return Ok(None);
             }

@@ -218,17 +218,54 @@ pub fn append_event(ev: &[u8], out: &mut Vec<u8>) -> usize {
 fn empty_string_params(ev: &[u8]) -> u32 {
     let Some(etype) = ev.get(20..22).map(|b| u16::from_le_bytes([b[0], b[1]])) else { return 0 };
     let Some(info) = scap::table::event_info(etype) else { return 0 };
-    if info.large_payload() {
+    if info.large_payload() || !info.params.iter().any(|p| is_string(p.ptype)) {
         return 0;
     }
     let Some((spans, n)) = param_spans(ev) else { return 0 };
     let mut mask = 0u32;
     for (i, (&(_, len), p)) in spans[..n].iter().zip(info.params).enumerate().take(32) {
-        if len == 0 && matches!(p.ptype, ParamType::CharBuf | ParamType::FsPath) {
+        if len == 0 && is_string(p.ptype) {
             mask |= 1 << i;
         }
     }
     mask
+}
+
+/// The parameter types written as one NUL byte when empty.
+fn is_string(t: ParamType) -> bool {
+    matches!(t, ParamType::CharBuf | ParamType::FsPath)
+}
+
+/// Whether events of type `etype` carry flag parameters that
+/// [`fix_event`] converts (checked first: most events have none).
+fn has_flag_params(etype: u16) -> bool {
+    use ids::*;
+    matches!(
+        etype,
+        SYSCALL_OPEN_E
+            | SYSCALL_OPEN_X
+            | SYSCALL_OPENAT_2_E
+            | SYSCALL_OPENAT_2_X
+            | SYSCALL_OPENAT2_E
+            | SYSCALL_OPENAT2_X
+            | SYSCALL_CREAT_E
+            | SYSCALL_CREAT_X
+            | SYSCALL_CLONE_20_X
+            | SYSCALL_FORK_20_X
+            | SYSCALL_VFORK_20_X
+            | SYSCALL_CLONE3_X
+            | SYSCALL_UNSHARE_E
+            | SYSCALL_SETNS_E
+            | SYSCALL_MMAP_E
+            | SYSCALL_MPROTECT_E
+            | SYSCALL_FCNTL_E
+            | SYSCALL_EXECVEAT_E
+            | SYSCALL_POLL_E
+            | SYSCALL_PPOLL_E
+            | SYSCALL_POLL_X
+            | SYSCALL_PPOLL_X
+            | PAGE_FAULT_E
+    )
 }
 
 /// Positions of the parameters of a v2 event with u16 lengths.
@@ -283,6 +320,13 @@ fn map_fdlist(ev: &mut [u8], span: (usize, usize)) {
 /// Events that are malformed or have no flags are left as they are.
 pub fn fix_event(ev: &mut [u8]) {
     let Some(etype) = ev.get(20..22).map(|b| u16::from_le_bytes([b[0], b[1]])) else { return };
+    if has_flag_params(etype) {
+        convert_flags(ev, etype);
+    }
+}
+
+/// The conversions of [`fix_event`] for an event of type `etype`.
+fn convert_flags(ev: &mut [u8], etype: u16) {
     let Some((spans, n)) = param_spans(ev) else { return };
     let spans = &spans[..n];
     use ids::*;
@@ -343,6 +387,29 @@ mod tests {
 
     fn ppm(table: &scap::table::FlagTable, name: &str) -> u32 {
         table.entries.iter().find(|e| e.0 == name).unwrap().1
+    }
+
+    /// `has_flag_params` lists exactly the types `convert_flags` changes: an
+    /// event of a listed type, every parameter 0xA5 bytes (8 or 12 of them),
+    /// comes out changed; any other comes out unchanged.
+    #[test]
+    fn only_listed_types_have_flags() {
+        let mut changed = Vec::new();
+        for etype in 0..scap::table::EVENT_COUNT as u16 {
+            // 8-byte values for integer flags, 12 bytes for one pollfd entry.
+            let converted = [8, 12].iter().any(|&width| {
+                let value = vec![0xA5u8; width];
+                let params: Vec<&[u8]> = (0..20).map(|_| &value[..]).collect();
+                let ev = OwnedEvent::build(1, 2, etype, &params);
+                let mut fixed = ev.bytes.clone();
+                convert_flags(&mut fixed, etype);
+                fixed != ev.bytes
+            });
+            if converted != has_flag_params(etype) {
+                changed.push(etype);
+            }
+        }
+        assert!(changed.is_empty(), "listed and converted types differ: {changed:?}");
     }
 
     #[test]
