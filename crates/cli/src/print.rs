@@ -34,6 +34,15 @@ pub fn filter_error(text: &str, e: &filter::FilterError) -> anyhow::Error {
 /// What `-w` keeps of an event, as sinsp's dumper decides: matching events as
 /// they are, filtered-out internal events too, filtered-out state-changing events
 /// hidden (`STATE_ONLY`) with `-F`, nothing else. Returns the dump flags.
+impl Drop for Pipeline {
+    fn drop(&mut self) {
+        let _ = self.write_lines();
+    }
+}
+
+/// Bytes of formatted lines handed to standard output at a time.
+const LINES_BLOCK: usize = 1 << 16;
+
 fn dump_flags(out: &Outcome, ev: &Event<'_>, fatfile: bool, filtered: bool) -> Option<u32> {
     let info = ev.info();
     if out.skipped {
@@ -73,7 +82,10 @@ pub struct Pipeline {
     filter_proclist: bool,
     extractor: Extractor,
     out: std::io::BufWriter<StdoutLock<'static>>,
-    line: Vec<u8>,
+    /// Lines formatted and not yet written: each line is formatted straight into
+    /// it, and it goes to `out` by blocks of [`LINES_BLOCK`] bytes (every line
+    /// with `--unbuffered`), so a line is copied once.
+    lines: Vec<u8>,
     counted: u64,
     first_meta: Option<Metadata>,
 }
@@ -130,7 +142,7 @@ impl Pipeline {
             filter_proclist: args.filter_proclist,
             extractor: Extractor::new(render),
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
-            line: Vec::with_capacity(4096),
+            lines: Vec::with_capacity(LINES_BLOCK + 4096),
             counted: 0,
             first_meta: None,
         })
@@ -230,19 +242,26 @@ impl Pipeline {
         {
             return Ok(Step::Continue);
         }
-        self.line.clear();
         let printed = if self.json {
-            self.formatter.write_json(&mut src, &mut self.line)
+            self.formatter.write_json(&mut src, &mut self.lines)
         } else {
-            self.formatter.write_text(&mut src, &mut self.line)
+            self.formatter.write_text(&mut src, &mut self.lines)
         };
-        if printed {
-            self.out.write_all(&self.line)?;
+        if printed && (self.unbuffered || self.lines.len() >= LINES_BLOCK) {
+            self.write_lines()?;
             if self.unbuffered {
                 self.out.flush()?;
             }
         }
         Ok(Step::Continue)
+    }
+
+    /// Hands the formatted lines to `out` (also done when the pipeline is
+    /// dropped on an error, so that every line before it is printed).
+    fn write_lines(&mut self) -> std::io::Result<()> {
+        self.out.write_all(&self.lines)?;
+        self.lines.clear();
+        Ok(())
     }
 
     /// Events counted so far (`-n` counts these).
@@ -253,6 +272,7 @@ impl Pipeline {
     /// Nothing arrived for a while (live): push what was written to the file and
     /// the terminal.
     pub fn idle(&mut self) -> Result<()> {
+        self.write_lines()?;
         self.out.flush()?;
         if let Some(c) = &mut self.capture {
             c.flush()?;
@@ -262,6 +282,7 @@ impl Pipeline {
 
     /// Ends the run: colour reset, summary, closing the capture.
     pub fn finish(mut self) -> Result<()> {
+        self.write_lines()?;
         if self.formatter.has_escape() && !self.quiet && !self.json {
             self.out.write_all(b"\x1b[00m")?;
         }
