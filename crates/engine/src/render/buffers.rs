@@ -10,6 +10,11 @@ fn printable(c: u8) -> bool {
     (0x20..0x7f).contains(&c)
 }
 
+/// Appends `data` with every non-printable byte shown as `.`.
+fn push_dotted(out: &mut Vec<u8>, data: &[u8]) {
+    out.extend(data.iter().map(|&c| if printable(c) { c } else { b'.' }));
+}
+
 /// Appends `data` rendered per `opts`.
 pub(crate) fn push_buffer(out: &mut Vec<u8>, data: &[u8], opts: &RenderOptions) {
     if data.is_empty() {
@@ -18,14 +23,12 @@ pub(crate) fn push_buffer(out: &mut Vec<u8>, data: &[u8], opts: &RenderOptions) 
     let start = out.len();
     match opts.buffer {
         BufferFormat::Dots => {
-            out.extend(data.iter().map(|&c| if printable(c) { c } else { b'.' }));
-            let len = out.len() - start;
-            if opts.max_len != 0 && len > opts.max_len {
-                let cut = start + opts.max_len;
-                out.truncate(cut);
-                if opts.max_len > 3 {
-                    out[cut - 3..cut].copy_from_slice(b"...");
-                }
+            // One output byte per input byte: only what the cut keeps is rendered.
+            let cut = opts.max_len != 0 && data.len() > opts.max_len;
+            push_dotted(out, if cut { &data[..opts.max_len] } else { data });
+            if cut && opts.max_len > 3 {
+                let end = start + opts.max_len;
+                out[end - 3..end].copy_from_slice(b"...");
             }
         }
         BufferFormat::Ascii | BufferFormat::AsciiCompact => {
@@ -132,5 +135,28 @@ mod tests {
     fn base64() {
         assert_eq!(render(b"HTTP/1.1", BufferFormat::Base64, 0), "SFRUUC8xLjE=");
         assert_eq!(render(b"ab", BufferFormat::Base64, 0), "YWI=");
+    }
+}
+
+#[cfg(test)]
+mod cut_tests {
+    use super::*;
+
+    fn naive(data: &[u8]) -> Vec<u8> {
+        data.iter().map(|&c| if printable(c) { c } else { b'.' }).collect()
+    }
+
+    #[test]
+    fn cut_buffers_render_only_what_is_kept() {
+        let opts = RenderOptions { max_len: 80, ..RenderOptions::default() };
+        let data: Vec<u8> = (0..8192u32).map(|i| (i % 251) as u8).collect();
+        let mut out = Vec::new();
+        push_buffer(&mut out, &data, &opts);
+        let mut expected = naive(&data[..80]);
+        expected[77..].copy_from_slice(b"...");
+        assert_eq!(out, expected);
+        let mut out = Vec::new();
+        push_buffer(&mut out, &data[..80], &opts);
+        assert_eq!(out, naive(&data[..80]));
     }
 }
