@@ -20,6 +20,20 @@ fn le_bytes<const N: usize>(p: &[u8]) -> [u8; N] {
     a
 }
 
+/// Appends `(text)` with the text `resolve` appends, or nothing when it
+/// appends nothing (the `name=value(resolved)` form of `%evt.info`).
+#[inline]
+fn push_in_parens(out: &mut Vec<u8>, resolve: impl FnOnce(&mut Vec<u8>)) {
+    let at = out.len();
+    out.push(b'(');
+    resolve(out);
+    if out.len() == at + 1 {
+        out.truncate(at);
+    } else {
+        out.push(b')');
+    }
+}
+
 /// Appends the names of `val` from `table` (scap-format.md §11.5).
 pub(crate) fn push_flag_names(out: &mut Vec<u8>, table: &FlagTable, initial: u32) {
     let mut val = initial;
@@ -123,9 +137,7 @@ impl EventCtx<'_> {
                     i32::from_le_bytes(le_bytes(payload)) as i64
                 };
                 push_dec(val, pid);
-                if let Some(t) = self.threads().get(pid) {
-                    res.extend_from_slice(cstr(t.comm()));
-                }
+                self.pid_resolved(pid, res);
             }
             P::Errno => {
                 let v = i64::from_le_bytes(le_bytes(payload));
@@ -229,10 +241,10 @@ impl EventCtx<'_> {
     }
 
     /// Appends the text of a parameter that needs no resolved-text scratch and no
-    /// NUL cut (integers in decimal, pids with their process name, `res`
-    /// values with their errno name), exactly as [`Self::param_text_of`] plus
-    /// the `(resolved)` suffix would; returns false, writing nothing, for any
-    /// other parameter.
+    /// NUL cut (integers in decimal, fds with their name, pids with their
+    /// process name, `res` values with their errno name), exactly as
+    /// [`Self::param_text_of`] plus the `(resolved)` suffix would; returns false,
+    /// writing nothing, for any other parameter.
     #[inline]
     pub(crate) fn push_simple_param(
         &self,
@@ -251,29 +263,24 @@ impl EventCtx<'_> {
             (P::Int32, 4) => push_dec(out, i32::from_le_bytes(le_bytes(payload))),
             (P::Uint16, 2) => push_dec(out, u16::from_le_bytes(le_bytes(payload))),
             (P::Int16, 2) => push_dec(out, i16::from_le_bytes(le_bytes(payload))),
+            (P::Fd, 8) | (P::Fd32, 4) => {
+                let fd = match payload.len() {
+                    8 => i64::from_le_bytes(le_bytes(payload)),
+                    _ => i32::from_le_bytes(le_bytes(payload)) as i64,
+                };
+                push_dec(out, fd);
+                push_in_parens(out, |out| self.fd_resolved(fd, out));
+            }
             (P::Pid, 8) => {
                 let pid = i64::from_le_bytes(le_bytes(payload));
                 push_dec(out, pid);
-                if let Some(t) = self.threads().get(pid) {
-                    let comm = cstr(t.comm());
-                    if !comm.is_empty() {
-                        out.push(b'(');
-                        out.extend_from_slice(comm);
-                        out.push(b')');
-                    }
-                }
+                push_in_parens(out, |out| self.pid_resolved(pid, out));
             }
             (P::Errno, 8) => {
                 let v = i64::from_le_bytes(le_bytes(payload));
                 push_dec(out, v);
-                let code = (v as i32).wrapping_neg();
-                if v < 0
-                    && code > 0
-                    && let Some(n) = table::errno_name(code as u64)
-                {
-                    out.push(b'(');
-                    out.extend_from_slice(n.as_bytes());
-                    out.push(b')');
+                if v < 0 {
+                    push_in_parens(out, |out| errno_text(out, v));
                 }
             }
             _ => return false,
@@ -284,6 +291,12 @@ impl EventCtx<'_> {
     /// `render_fd`.
     fn fd_text(&self, fd: i64, val: &mut Vec<u8>, res: &mut Vec<u8>) {
         push_dec(val, fd);
+        self.fd_resolved(fd, res);
+    }
+
+    /// The resolved text of an fd parameter: `<type>name` (sanitised, so
+    /// without NULs), `AT_FDCWD` or the errno name.
+    fn fd_resolved(&self, fd: i64, res: &mut Vec<u8>) {
         let Some(t) = self.thread() else { return };
         if fd >= 0 {
             if let Some(f) = self.threads().fd(t, fd) {
@@ -301,6 +314,13 @@ impl EventCtx<'_> {
             res.extend_from_slice(b"AT_FDCWD");
         } else {
             errno_text(res, fd);
+        }
+    }
+
+    /// The resolved text of a pid parameter: the process name, up to a NUL.
+    fn pid_resolved(&self, pid: i64, res: &mut Vec<u8>) {
+        if let Some(t) = self.threads().get(pid) {
+            res.extend_from_slice(cstr(t.comm()));
         }
     }
 
