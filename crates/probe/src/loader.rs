@@ -5,7 +5,7 @@ use std::path::Path;
 
 use aya::Btf;
 use aya::maps::{Array, Map, PerCpuArray};
-use aya::programs::{BtfTracePoint, RawTracePoint, TracePoint};
+use aya::programs::{BtfTracePoint, Program, ProgramError, RawTracePoint, TracePoint};
 use aya::{Ebpf, EbpfLoader};
 
 use crate::abi::{self, MAX_EVENT_IDS, PROBE_OBJECT, Settings, Stats, SyscallEntry};
@@ -154,12 +154,17 @@ fn classify_load_error(e: aya::EbpfError) -> Error {
     }
 }
 
+/// The program `name` of the object, as its kind `T`.
+fn program<'a, T>(ebpf: &'a mut Ebpf, name: &'static str) -> Result<&'a mut T, Error>
+where
+    &'a mut T: TryFrom<&'a mut Program, Error = ProgramError>,
+{
+    let prog = ebpf.program_mut(name).ok_or(Error::MissingProgram(name))?;
+    prog.try_into().map_err(|e| map_error(name, e))
+}
+
 fn attach(ebpf: &mut Ebpf, program: &'static str, tracepoint: &str) -> Result<(), Error> {
-    let prog: &mut RawTracePoint = ebpf
-        .program_mut(program)
-        .ok_or(Error::MissingProgram(program))?
-        .try_into()
-        .map_err(|e| map_error(program, e))?;
+    let prog: &mut RawTracePoint = self::program(ebpf, program)?;
     prog.load().map_err(|e| map_error(program, e))?;
     prog.attach(tracepoint).map_err(|e| map_error(program, e))?;
     Ok(())
@@ -167,11 +172,7 @@ fn attach(ebpf: &mut Ebpf, program: &'static str, tracepoint: &str) -> Result<()
 
 /// Loads and attaches a `tp_btf` program named like its tracepoint.
 fn attach_btf(ebpf: &mut Ebpf, btf: &Btf, name: &'static str) -> Result<(), Error> {
-    let prog: &mut BtfTracePoint = ebpf
-        .program_mut(name)
-        .ok_or(Error::MissingProgram(name))?
-        .try_into()
-        .map_err(|e| map_error(name, e))?;
+    let prog: &mut BtfTracePoint = program(ebpf, name)?;
     prog.load(name, btf).map_err(|e| map_error(name, e))?;
     prog.attach().map_err(|e| map_error(name, e))?;
     Ok(())
@@ -185,11 +186,7 @@ fn attach_per_syscall(
     prefix: &str,
     names: &[&str],
 ) -> Result<(), Error> {
-    let prog: &mut TracePoint = ebpf
-        .program_mut(program)
-        .ok_or(Error::MissingProgram(program))?
-        .try_into()
-        .map_err(|e| map_error(program, e))?;
+    let prog: &mut TracePoint = self::program(ebpf, program)?;
     prog.load().map_err(|e| map_error(program, e))?;
     for name in names {
         prog.attach("syscalls", &format!("{prefix}{name}")).map_err(|e| map_error(program, e))?;
