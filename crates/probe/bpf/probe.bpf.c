@@ -3,7 +3,7 @@
  * sysray's CO-RE probe: raw_syscalls enter/exit (or, for a restricted
  * interest, the per-syscall tracepoints of the wanted syscalls), scheduler
  * switch, process exit, signal delivery and page faults, written as scap v2
- * events into one BPF ring buffer. See probe_abi.h for the tables that drive it; the recipes
+ * events into per-CPU rings the consumer maps. See probe_abi.h for the tables that drive it; the recipes
  * themselves are data filled in by the loader (crates/probe/src/recipes.rs).
  *
  * Rebuild with crates/probe/bpf/build.sh.
@@ -17,7 +17,6 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-#define RB_NO_WAKEUP 1
 #define AF_UNIX_ 1
 #define AF_INET_ 2
 #define AF_INET6_ 10
@@ -38,16 +37,8 @@ struct scratch {
 	__u32 snaplen;
 	__u16 ppm_sc;
 	__u16 nr;
-	__u32 held_len; /* bytes of the held enter event ending at EVENT_BASE (0: none) */
-	__u32 held_tid;
-	__u32 held_nr;
 	__u8 data[SCRATCH_SIZE];
 };
-
-struct {
-	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 64 * 1024 * 1024);
-} events SEC(".maps");
 
 /* Indexed by CPU; the loader sets max_entries to the number of CPUs. */
 struct {
@@ -860,20 +851,41 @@ __noinline int run_op(struct scratch *s, __u32 packed)
 /* ---- event assembly ----------------------------------------------------- */
 
 /*
- * Every event is built at EVENT_BASE in the scratch data; its 8-byte record
- * header (the CPU) goes right before it. The bytes below hold a *held* enter
- * event: the enter event of a plain-integer recipe is not sent on its own but
- * kept, ending exactly at EVENT_BASE, until the exit of the same syscall by
- * the same thread on this CPU, and both leave in one ring record (one
- * reservation instead of two). Any other event on this CPU, and every
- * context switch (a syscall that sleeps), sends a held enter first, so the
- * events of one CPU stay in order and an enter is held only while its
- * syscall runs on the CPU.
+ * Every event is built at EVENT_BASE in the scratch data, then copied into
+ * this CPU's ring (see RING_CHUNK in probe_abi.h): plain stores into a mapped
+ * array, no reservation, lock or helper call; the new head commits it. Only
+ * the programs of this CPU write its ring, and they cannot interleave inside
+ * ring_reserve..ring_commit (no helper call, no fault in between).
  */
 #define EVENT_BASE 128
 /* Largest fast event: header, FAST_MAX_PARAMS lengths and 8-byte values. */
 #define FAST_EVENT_MAX (EVENT_HEADER_SIZE + FAST_MAX_PARAMS * 10)
-_Static_assert(FAST_EVENT_MAX + RECORD_HEADER_SIZE <= EVENT_BASE, "a held enter fits below EVENT_BASE");
+/* What a fast event copies into the ring: FAST_EVENT_MAX rounded up to 8. */
+#define FAST_COPY ((FAST_EVENT_MAX + 7) & ~7)
+_Static_assert(FAST_COPY <= RING_SLACK && MAX_RECORD_SIZE <= RING_SLACK, "events fit the slack");
+_Static_assert(MAX_RECORD_SIZE % 8 == 0, "ring positions stay 8-byte aligned");
+
+struct ring_chunk {
+	__u8 data[RING_CHUNK + RING_SLACK];
+};
+
+/* Indexed by CPU; the loader sets max_entries to the number of CPUs. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(map_flags, BPF_F_MMAPABLE);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct ring_pos);
+} ring_pos SEC(".maps");
+
+/* The loader sets max_entries to the number of CPUs << settings.ring_shift. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(map_flags, BPF_F_MMAPABLE);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct ring_chunk);
+} ring_data SEC(".maps");
 
 static __always_inline void count(int which, __u64 n)
 {
@@ -895,63 +907,77 @@ static __always_inline struct settings *get_settings(void)
 	return bpf_map_lookup_elem(&settings_map, &k);
 }
 
-/* Sends the held enter event, if any, as a record of its own. */
-static __always_inline void flush_held(struct scratch *s)
-{
-	__u32 len = s->held_len, start;
-
-	if (!len)
-		return;
-	s->held_len = 0;
-	if (len > FAST_EVENT_MAX)
-		return;
-	start = EVENT_BASE - RECORD_HEADER_SIZE - len;
-	*(__u64 *)&s->data[start & (EVENT_BASE - 1)] = bpf_get_smp_processor_id();
-	if (bpf_ringbuf_output(&events, &s->data[start & (EVENT_BASE - 1)],
-			       len + RECORD_HEADER_SIZE, RB_NO_WAKEUP))
-		count(STAT_DROPS_BUFFER, 1);
-	else
-		count(STAT_EVENTS, 1);
-}
-
-/* The length of the held enter that the exit of syscall `nr` by `tid`
- * completes, else 0 (and a held enter of anything else is sent first). */
-static __always_inline __u32 take_held(struct scratch *s, int is_exit, __u32 tid, __u32 nr)
-{
-	__u32 len = s->held_len;
-
-	if (!len)
-		return 0;
-	if (is_exit && s->held_tid == tid && s->held_nr == nr && len <= FAST_EVENT_MAX)
-		return len;
-	flush_held(s);
-	return 0;
-}
+/* A place for `room` bytes at the head of this CPU's ring. */
+struct ring_slot {
+	struct ring_pos *pos;
+	__u64 head;
+	__u8 *at;
+};
 
 /*
- * Sends the event of `len` bytes built at EVENT_BASE, behind the held enter
- * of `held` bytes when `held` is not 0 (one record, both events).
+ * Finds room for `room` bytes (at most RING_SLACK) at the head of this CPU's
+ * ring: false when the consumer has not read that far yet (the caller counts
+ * a drop) or the ring is missing.
  */
-static __always_inline void output_event(struct scratch *s, __u32 len, __u32 held)
+static __always_inline int ring_reserve(struct settings *set, struct ring_slot *slot, __u32 room)
 {
-	__u32 start = EVENT_BASE - RECORD_HEADER_SIZE - held;
-	__u32 n = held ? 2 : 1;
+	__u32 cpu = bpf_get_smp_processor_id();
+	__u32 shift = set->ring_shift;
+	struct ring_chunk *c;
+	struct ring_pos *p;
+	__u64 head, tail;
+	__u32 key;
 
-	if (held && s->held_len != held)
-		return; /* a nested program sent it meanwhile: never expected */
-	s->held_len = 0;
-	start &= EVENT_BASE - 1;
-	len = (len + held + RECORD_HEADER_SIZE) & (SCRATCH_HALF - 1);
-	*(__u64 *)&s->data[start] = bpf_get_smp_processor_id();
-	if (bpf_ringbuf_output(&events, &s->data[start], len, RB_NO_WAKEUP))
-		count(STAT_DROPS_BUFFER, n);
-	else
-		count(STAT_EVENTS, n);
+	if (shift > RING_MAX_SHIFT)
+		return 0;
+	p = bpf_map_lookup_elem(&ring_pos, &cpu);
+	if (!p)
+		return 0;
+	head = p->head;
+	tail = *(volatile __u64 *)&p->tail;
+	if (head + room - tail > ((__u64)RING_CHUNK << shift))
+		return 0;
+	key = (cpu << shift) | ((__u32)(head >> RING_CHUNK_SHIFT) & ((1U << shift) - 1));
+	c = bpf_map_lookup_elem(&ring_data, &key);
+	if (!c)
+		return 0;
+	slot->pos = p;
+	slot->head = head;
+	slot->at = &c->data[head & (RING_CHUNK - 1)];
+	return 1;
+}
+
+/* Publishes the `size` bytes (a multiple of 8) written at the slot. */
+static __always_inline void ring_commit(struct ring_slot *slot, __u32 size)
+{
+	/* The event's bytes before the head: x86 keeps stores in order, the
+	 * compiler must too. */
+	asm volatile("" ::: "memory");
+	*(volatile __u64 *)&slot->pos->head = slot->head + size;
+}
+
+/* Copies the event of `len` bytes built at EVENT_BASE into the ring. */
+static __always_inline void output_event(struct scratch *s, struct settings *set, __u32 len)
+{
+	struct ring_slot slot;
+	__u32 size = (len + 7) & ~7U;
+
+	if (size > MAX_RECORD_SIZE || !ring_reserve(set, &slot, size)) {
+		count(STAT_DROPS_BUFFER, 1);
+		return;
+	}
+	/* The mask only restates size <= MAX_RECORD_SIZE for the verifier. */
+	if (bpf_probe_read_kernel(slot.at, size & (RING_SLACK - 1), &s->data[EVENT_BASE])) {
+		count(STAT_DROPS_BUFFER, 1);
+		return;
+	}
+	ring_commit(&slot, size);
+	count(STAT_EVENTS, 1);
 }
 
 /* Runs the recipe `r` of `evt` for the current thread and submits the event. */
 static __always_inline int submit(struct scratch *s, struct settings *set, struct recipe *r,
-				  __u32 evt, __u64 tid, __u32 held)
+				  __u32 evt, __u64 tid)
 {
 	__u32 n, i, total;
 	__u8 *d = &s->data[EVENT_BASE];
@@ -975,53 +1001,29 @@ static __always_inline int submit(struct scratch *s, struct settings *set, struc
 		run_op(s, packed);
 	}
 	total = s->off - EVENT_BASE;
-	if (total + RECORD_HEADER_SIZE > MAX_RECORD_SIZE || s->idx != n) {
+	if (total > MAX_RECORD_SIZE || s->idx != n) {
 		count(STAT_DROPS_TOO_BIG, 1);
-		if (held)
-			flush_held(s);
 		return 0;
 	}
 	*(__u32 *)&d[16] = total;
-	output_event(s, total, held);
+	output_event(s, set, total);
 	return 0;
-}
-
-/*
- * Copies the record (header and event) at EVENT_BASE - 8 into a ring record
- * reserved at `size` bytes, which the verifier needs as a constant (so one
- * call site per size, see submit_fast); the copy of a constant size is
- * unrolled. Reserving and writing in place spares bpf_ringbuf_output's
- * kernel memcpy call.
- */
-static __always_inline void fast_output(struct scratch *s, __u32 size)
-{
-	const __u64 *src = (const __u64 *)&s->data[EVENT_BASE - RECORD_HEADER_SIZE];
-	__u64 *rec = bpf_ringbuf_reserve(&events, size, 0);
-	__u32 i;
-
-	if (!rec) {
-		count(STAT_DROPS_BUFFER, 1);
-		return;
-	}
-	/* Word by word: clang copies a void * of unknown alignment byte by byte. */
-	for (i = 0; i < size / 8; i++)
-		rec[i] = src[i];
-	bpf_ringbuf_submit(rec, RB_NO_WAKEUP);
-	count(STAT_EVENTS, 1);
 }
 
 /*
  * Writes an event whose recipe is RECIPE_FAST: every parameter is an integer
  * (or empty) known without reading memory, so there is no interpreter call per
  * parameter. Each value is stored as 8 bytes and the next one overwrites what
- * lies beyond its width. An enter event is held (see EVENT_BASE); an exit
- * event leaves with the held enter of its syscall, if any.
+ * lies beyond its width. The event goes into the ring as FAST_COPY bytes,
+ * word by word (the bytes past the event are free ring space, and the
+ * reservation covers them), and the head moves by its size rounded up to 8.
  */
 static __always_inline int submit_fast(struct scratch *s, struct settings *set, struct recipe *r,
-				       __u32 evt, __u64 tid, int hold, __u32 held)
+				       __u32 evt, __u64 tid)
 {
-	__u32 n = r->nparams, i, o, size;
+	__u32 n = r->nparams, i, o;
 	__u8 *d = &s->data[EVENT_BASE];
+	struct ring_slot slot;
 
 	if (n > FAST_MAX_PARAMS)
 		return 0;
@@ -1072,46 +1074,15 @@ static __always_inline int submit_fast(struct scratch *s, struct settings *set, 
 	*(__u16 *)&d[20] = (__u16)evt;
 	*(__u16 *)&d[22] = n;
 	*(__u16 *)&d[24] = 0;
-	if (hold) {
-		/* Move the event to end at EVENT_BASE, word by word (the source
-		 * words are read before the destination reaches them). */
-		__u8 *dst = &s->data[(EVENT_BASE - o) & (EVENT_BASE - 1)];
-		for (i = 0; i < (FAST_EVENT_MAX + 7) / 8; i++) {
-			if (i * 8 >= o)
-				break;
-			*(__u64 *)&dst[i * 8] = *(__u64 *)&d[i * 8];
-		}
-		s->held_len = o;
-		s->held_tid = tid;
-		s->held_nr = s->nr;
+	if (!ring_reserve(set, &slot, FAST_COPY)) {
+		count(STAT_DROPS_BUFFER, 1);
 		return 0;
 	}
-	if (held) {
-		output_event(s, o, held);
-		return 0;
-	}
-	*(__u64 *)&s->data[EVENT_BASE - RECORD_HEADER_SIZE] = bpf_get_smp_processor_id();
-	/* Ring records are 8-byte aligned anyway: round up; the consumer reads
-	 * the event length from the header and ignores the tail. */
-	_Static_assert(RECORD_HEADER_SIZE + FAST_EVENT_MAX <= 96,
-		       "the largest fast record fits the largest size below");
-	size = (o + RECORD_HEADER_SIZE + 7) & ~7U;
-	if (size <= 40)
-		fast_output(s, 40);
-	else if (size <= 48)
-		fast_output(s, 48);
-	else if (size <= 56)
-		fast_output(s, 56);
-	else if (size <= 64)
-		fast_output(s, 64);
-	else if (size <= 72)
-		fast_output(s, 72);
-	else if (size <= 80)
-		fast_output(s, 80);
-	else if (size <= 88)
-		fast_output(s, 88);
-	else
-		fast_output(s, 96);
+	/* Word by word: clang copies a void * of unknown alignment byte by byte. */
+	for (i = 0; i < FAST_COPY / 8; i++)
+		((__u64 *)slot.at)[i] = ((const __u64 *)d)[i];
+	ring_commit(&slot, (o + 7) & ~7U);
+	count(STAT_EVENTS, 1);
 	return 0;
 }
 
@@ -1134,7 +1105,7 @@ static __always_inline int on_syscall(struct pt_regs *regs, long id, int is_exit
 	struct recipe *r;
 	struct scratch *s;
 	__u64 pid_tgid;
-	__u32 nr = id, evt, held;
+	__u32 nr = id, evt;
 
 	if ((unsigned long)id >= MAX_SYSCALLS)
 		return 0;
@@ -1154,7 +1125,6 @@ static __always_inline int on_syscall(struct pt_regs *regs, long id, int is_exit
 	s = get_scratch();
 	if (!s)
 		return 0;
-	held = take_held(s, is_exit, (__u32)pid_tgid, nr);
 	/* tp_btf: regs is a trusted kernel pointer, read without helpers. */
 	s->args[0] = regs->di;
 	s->args[1] = regs->si;
@@ -1166,8 +1136,8 @@ static __always_inline int on_syscall(struct pt_regs *regs, long id, int is_exit
 	s->ppm_sc = e->ppm_sc;
 	s->nr = nr;
 	if (r->flags & RECIPE_FAST)
-		return submit_fast(s, set, r, evt, (__u32)pid_tgid, !is_exit, held);
-	return submit(s, set, r, evt, (__u32)pid_tgid, held);
+		return submit_fast(s, set, r, evt, (__u32)pid_tgid);
+	return submit(s, set, r, evt, (__u32)pid_tgid);
 }
 
 SEC("tp_btf/sys_enter")
@@ -1230,13 +1200,12 @@ static __always_inline int on_other(struct settings *set, struct scratch *s, __u
 
 	if (!r)
 		return 0;
-	flush_held(s);
 	s->ret = 0;
 	s->ppm_sc = 0;
 	s->nr = 0;
 	if (r->flags & RECIPE_FAST)
-		return submit_fast(s, set, r, evt, (__u32)bpf_get_current_pid_tgid(), 0, 0);
-	return submit(s, set, r, evt, (__u32)bpf_get_current_pid_tgid(), 0);
+		return submit_fast(s, set, r, evt, (__u32)bpf_get_current_pid_tgid());
+	return submit(s, set, r, evt, (__u32)bpf_get_current_pid_tgid());
 }
 
 SEC("raw_tracepoint/sched_switch")
@@ -1245,13 +1214,12 @@ int sched_switch(struct bpf_raw_tracepoint_args *ctx)
 	__u64 *args = (__u64 *)ctx;
 	struct task_struct *next = (struct task_struct *)args[2];
 	struct settings *set = get_settings();
-	struct scratch *s = get_scratch();
+	struct scratch *s;
 
-	if (!s)
-		return 0;
-	/* Always attached: a syscall that sleeps sends its held enter here. */
-	flush_held(s);
 	if (!set || !(set->flags & SET_SCHED_SWITCH) || !wanted(set, bpf_get_current_pid_tgid()))
+		return 0;
+	s = get_scratch();
+	if (!s)
 		return 0;
 	s->args[0] = BPF_CORE_READ(next, pid);
 	return on_other(set, s, EVT_SCHEDSWITCH_6_E);

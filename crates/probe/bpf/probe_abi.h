@@ -11,20 +11,18 @@
  * event id) lists one `struct param_op` per parameter. The BPF side runs the
  * recipe and writes the scap v2 encoding (26-byte header, u16 lengths,
  * values) into a per-CPU scratch buffer, then copies it into the ring buffer
- * behind an 8-byte record header. Recipes flagged RECIPE_FAST (every
- * parameter a plain integer, see FAST_MAX_PARAMS) skip the interpreter: the
- * programs write them inline and copy them into a ring record reserved at
- * their exact size. The enter event of a RECIPE_FAST recipe is held until
- * the exit of its syscall on the same CPU, and a record then carries both
- * events back to back (ABI version 3); a record may end with fewer than
- * EVENT_HEADER_SIZE bytes of padding. Flag parameters are written with their raw
+ * then copies it into the CPU's own event ring (see RING_CHUNK), where events
+ * lie back to back, each padded to a multiple of 8 bytes (ABI version 4).
+ * Recipes flagged RECIPE_FAST (every parameter a plain integer, see
+ * FAST_MAX_PARAMS) skip the interpreter: the programs write them inline.
+ * Flag parameters are written with their raw
  * kernel values; the consumer converts them to the PPM_* encodings in place
  * (same width), which keeps the kernel side small.
  */
 #ifndef SYSRAY_PROBE_ABI_H
 #define SYSRAY_PROBE_ABI_H
 
-#define PROBE_ABI_VERSION 3
+#define PROBE_ABI_VERSION 4
 
 /* Table sizes. */
 #define MAX_SYSCALLS 512
@@ -35,7 +33,7 @@
  * plus one bounded write always stays inside. */
 #define SCRATCH_SIZE 65536
 #define SCRATCH_HALF 32768
-/* Largest record (header + event) sent to the ring buffer. */
+/* Largest event sent to the ring (a multiple of 8, below RING_SLACK). */
 #define MAX_RECORD_SIZE 32000
 /* Longest string read for one parameter (paths, exe, comm...). */
 #define MAX_STR 4096
@@ -43,8 +41,24 @@
 #define MAX_DATA 16384
 /* Longest argv/env area read for clone/execve. */
 #define MAX_PROC_ARGS 4096
-/* Bytes before the scap event in each ring-buffer record. */
-#define RECORD_HEADER_SIZE 8
+/*
+ * The event rings, one per CPU, in two BPF_F_MMAPABLE arrays the consumer
+ * maps: ring_pos holds each CPU's head (written by the programs) and tail
+ * (written by the consumer), logical byte positions that never wrap, in
+ * separate cache lines; ring_data holds the bytes, in chunks of RING_CHUNK
+ * bytes. CPU c owns the entries c << settings.ring_shift onwards (1 <<
+ * ring_shift chunks), and position p of its ring is byte p % RING_CHUNK of
+ * its chunk (p / RING_CHUNK) % (1 << ring_shift). Each chunk is followed by
+ * RING_SLACK bytes, so an event is always contiguous: one that starts near
+ * the end of a chunk continues into the slack, and the next event starts in
+ * the next chunk at the same logical position. An event is committed by
+ * storing the new head.
+ */
+#define RING_CHUNK_SHIFT 20
+#define RING_CHUNK 1048576
+#define RING_SLACK 32768
+/* Most chunks per CPU (ring_shift at most RING_MAX_SHIFT). */
+#define RING_MAX_SHIFT 10
 /* Size of the scap v2 event header. */
 #define EVENT_HEADER_SIZE 26
 
@@ -161,7 +175,14 @@ struct settings {
 	unsigned int exclude_tgid;    /* 0: none */
 	unsigned int target_tgid;     /* 0: every process */
 	unsigned int abi_version;
-	unsigned int pad;
+	unsigned int ring_shift;      /* log2 of the chunks of each CPU's ring */
+};
+
+struct ring_pos {
+	unsigned long long head;      /* written by the programs */
+	unsigned long long pad0[7];
+	unsigned long long tail;      /* written by the consumer */
+	unsigned long long pad1[7];
 };
 
 struct stats {

@@ -20,12 +20,16 @@ pub static PROBE_OBJECT: &[u8] = {
 /// The sidecar written with the object (source hash, clang version).
 pub static PROBE_OBJECT_SUM: &str = include_str!("../bpf/probe.bpf.o.sum");
 
-pub const PROBE_ABI_VERSION: u32 = 3;
+pub const PROBE_ABI_VERSION: u32 = 4;
 pub const MAX_SYSCALLS: u32 = 512;
 pub const MAX_EVENT_IDS: u32 = 512;
 pub const MAX_PARAMS: usize = 32;
 pub const MAX_DATA: u32 = 16384;
-pub const RECORD_HEADER_SIZE: usize = 8;
+pub const MAX_RECORD_SIZE: u32 = 32000;
+pub const RING_CHUNK_SHIFT: u32 = 20;
+pub const RING_CHUNK: u32 = 1 << RING_CHUNK_SHIFT;
+pub const RING_SLACK: u32 = 32768;
+pub const RING_MAX_SHIFT: u32 = 10;
 pub const EVENT_HEADER_SIZE: usize = 26;
 
 pub const FAST_MAX_PARAMS: usize = 6;
@@ -201,7 +205,8 @@ pub struct Settings {
     pub exclude_tgid: u32,
     pub target_tgid: u32,
     pub abi_version: u32,
-    pub pad: u32,
+    /// log2 of the chunks of each CPU's ring.
+    pub ring_shift: u32,
 }
 
 /// `struct stats`.
@@ -257,7 +262,11 @@ mod tests {
         assert_eq!(define("MAX_EVENT_IDS"), MAX_EVENT_IDS as u64);
         assert_eq!(define("MAX_PARAMS"), MAX_PARAMS as u64);
         assert_eq!(define("MAX_DATA"), MAX_DATA as u64);
-        assert_eq!(define("RECORD_HEADER_SIZE"), RECORD_HEADER_SIZE as u64);
+        assert_eq!(define("MAX_RECORD_SIZE"), MAX_RECORD_SIZE as u64);
+        assert_eq!(define("RING_CHUNK_SHIFT"), RING_CHUNK_SHIFT as u64);
+        assert_eq!(define("RING_CHUNK"), RING_CHUNK as u64);
+        assert_eq!(define("RING_SLACK"), RING_SLACK as u64);
+        assert_eq!(define("RING_MAX_SHIFT"), RING_MAX_SHIFT as u64);
         assert_eq!(define("EVENT_HEADER_SIZE"), EVENT_HEADER_SIZE as u64);
         assert_eq!(define("FAST_MAX_PARAMS"), FAST_MAX_PARAMS as u64);
         assert_eq!(define("RECIPE_FAST"), RECIPE_FAST as u64);

@@ -106,10 +106,11 @@ impl LiveCaptureBuilder {
         self
     }
 
-    /// Size of the ring buffer in bytes (a power of two multiple of the page
-    /// size; default 64 MiB).
+    /// Bytes of the event rings, all CPUs together (default 64 MiB). Each
+    /// CPU has its own ring of an equal share, rounded down to a power of two
+    /// of 1 MiB chunks, and at least 8 MiB (sysdig's default per CPU).
     pub fn ring_bytes(mut self, bytes: u32) -> Self {
-        self.ring_bytes = bytes.max(4096).next_power_of_two();
+        self.ring_bytes = bytes;
         self
     }
 
@@ -153,7 +154,7 @@ impl LiveCaptureBuilder {
             exclude_tgid: if self.exclude_self { std::process::id() } else { 0 },
             target_tgid: self.target_pid.unwrap_or(0),
             abi_version: abi::PROBE_ABI_VERSION,
-            pad: 0,
+            ring_shift: 0, // set by the loader
         };
         let loaded = loader::load(&LoadConfig {
             ring_bytes: self.ring_bytes,
@@ -175,8 +176,8 @@ impl LiveCaptureBuilder {
             w
         });
         Ok(LiveCapture {
+            settings: loaded.settings,
             loaded,
-            settings,
             batch: Batch::default(),
             injected: VecDeque::new(),
             current: None,

@@ -1,22 +1,20 @@
-//! Draining the ring buffer into timestamp-ordered batches.
+//! Draining the per-CPU rings into timestamp-ordered batches.
 //!
-//! The probe writes into one ring buffer shared by all CPUs: it is the
-//! simplest layout with aya 0.14 (per-CPU rings would need an array of
-//! ring-buffer maps), and on this 2-vCPU machine it sustained 1 M events/s
-//! without drops. Per-CPU rings were not measured. Records from one CPU arrive
-//! in order; records from different CPUs
-//! interleave in reservation order, which can differ from timestamp order by
-//! the time between taking the timestamp and reserving. Each drained batch is
-//! therefore sorted by timestamp (stable, so one CPU's order is kept), which
-//! gives the same order libscap's per-CPU merge gives within a batch.
+//! Each CPU writes its events into its own ring (`src/ring.rs`), in order.
+//! A drain reads every CPU's head first and then each ring up to it, so each
+//! batch holds what was committed at one moment; it is sorted by timestamp
+//! (stable, so one CPU's order is kept), which gives the order libscap's
+//! per-CPU merge gives. An event can still reach a later batch than a later
+//! event of another CPU when it was stamped before the heads were read but
+//! committed after, a window of the time between a program's clock read
+//! and its commit.
 //!
-//! Hot path: records are copied into one reusable buffer and indexed by a
+//! Hot path: events are copied into one reusable buffer and indexed by a
 //! reusable vector; nothing is allocated per event once the buffers have
 //! grown to the working size.
 
-use crate::abi::{EVENT_HEADER_SIZE, RECORD_HEADER_SIZE};
 use crate::convert;
-use crate::ring::Ring;
+use crate::ring::Rings;
 
 /// One event of the current batch.
 #[derive(Clone, Copy, Debug)]
@@ -38,40 +36,16 @@ pub(crate) struct Batch {
 }
 
 impl Batch {
-    /// Copies every record available in `ring` (at most `max` records) and
-    /// sorts them. Returns the number of records copied.
-    pub fn refill(&mut self, ring: &mut Ring, max: usize) -> usize {
+    /// Copies the events available in `rings` (at most `max` per CPU) and
+    /// sorts them. Returns the number of events copied.
+    pub fn refill(&mut self, rings: &mut Rings, max: usize) -> usize {
         self.bytes.clear();
         self.slots.clear();
         self.next = 0;
-        ring.drain(max, |rec| self.push_record(rec));
+        rings.drain(max, |cpu, ev| self.push_event(ev, cpu));
+        self.malformed = rings.corrupt;
         self.slots.sort_by_key(|s| s.ts);
         self.slots.len()
-    }
-
-    /// Adds one ring record: an 8-byte record header (the CPU), then one
-    /// event or, for a syscall whose enter event was held until its exit,
-    /// two events back to back. Bytes after the last event that cannot hold
-    /// an event header are padding.
-    fn push_record(&mut self, rec: &[u8]) {
-        let Some(mut rest) = rec.get(RECORD_HEADER_SIZE..) else {
-            self.malformed += 1;
-            return;
-        };
-        let cpu = u16::from_le_bytes([rec[0], rec[1]]);
-        if rest.len() < EVENT_HEADER_SIZE {
-            self.malformed += 1;
-            return;
-        }
-        while rest.len() >= EVENT_HEADER_SIZE {
-            let len = u32::from_le_bytes([rest[16], rest[17], rest[18], rest[19]]) as usize;
-            let Some(ev) = rest.get(..len).filter(|_| len >= EVENT_HEADER_SIZE) else {
-                self.malformed += 1;
-                return;
-            };
-            self.push_event(ev, cpu);
-            rest = &rest[len..];
-        }
     }
 
     /// Adds one event, converted in place.
@@ -112,49 +86,26 @@ mod tests {
     use scap::OwnedEvent;
     use scap::table::ids;
 
-    fn record(cpu: u16, ts: u64) -> Vec<u8> {
-        let ev = OwnedEvent::build(ts, 7, ids::SYSCALL_CLOSE_E, &[&3i64.to_le_bytes()]);
-        let mut r = vec![0u8; RECORD_HEADER_SIZE];
-        r[..2].copy_from_slice(&cpu.to_le_bytes());
-        r.extend_from_slice(&ev.bytes);
-        r
-    }
-
-    #[test]
-    fn records_with_two_events_and_padding() {
-        let mut b = Batch::default();
-        let mut r = record(1, 50);
-        let exit = OwnedEvent::build(60, 7, ids::SYSCALL_CLOSE_X, &[&0i64.to_le_bytes()]);
-        r.extend_from_slice(&exit.bytes);
-        r.extend_from_slice(&[0xAA; 5]);
-        b.push_record(&r);
-        let mut bad = record(0, 70);
-        bad.truncate(bad.len() - 1);
-        b.push_record(&bad);
-        let mut seen = Vec::new();
-        while let Some((bytes, cpu)) = b.pop() {
-            let ev = scap::Event::from_v2(bytes, cpu, 0).unwrap();
-            seen.push((ev.ts(), ev.event_type(), cpu));
-        }
-        assert_eq!(seen, [(50, ids::SYSCALL_CLOSE_E, 1), (60, ids::SYSCALL_CLOSE_X, 1)]);
-        assert_eq!(b.malformed, 1);
+    fn event(ts: u64) -> Vec<u8> {
+        OwnedEvent::build(ts, 7, ids::SYSCALL_CLOSE_E, &[&3i64.to_le_bytes()]).bytes
     }
 
     #[test]
     fn batches_are_sorted_by_timestamp_and_keep_cpus() {
-        let mut b = Batch::default();
+        let mut rings = Rings::anonymous(2, 0);
         for (cpu, ts) in [(0, 30), (1, 10), (0, 40), (1, 20)] {
-            b.push_record(&record(cpu, ts));
+            assert!(rings.produce(cpu, &event(ts)));
         }
-        b.push_record(&[1, 2, 3]);
-        b.slots.sort_by_key(|s| s.ts);
+        let mut b = Batch::default();
+        assert_eq!(b.refill(&mut rings, 100), 4);
         let mut seen = Vec::new();
         while let Some((bytes, cpu)) = b.pop() {
             let ev = scap::Event::from_v2(bytes, cpu, 0).unwrap();
             seen.push((ev.ts(), cpu));
         }
         assert_eq!(seen, [(10, 1), (20, 1), (30, 0), (40, 0)]);
-        assert_eq!(b.malformed, 1);
+        assert_eq!(b.malformed, 0);
         assert!(b.is_empty());
+        assert_eq!(b.refill(&mut rings, 100), 0);
     }
 }

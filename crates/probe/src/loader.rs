@@ -12,7 +12,7 @@ use crate::abi::{self, MAX_EVENT_IDS, PROBE_OBJECT, Settings, Stats, SyscallEntr
 use crate::error::{Error, Missing};
 use crate::hooks::{self, SyscallHooks};
 use crate::recipes;
-use crate::ring::Ring;
+use crate::ring::{self, Rings};
 use crate::syscalls::{self, Interest};
 
 /// What the programs are told at load time.
@@ -30,8 +30,10 @@ pub(crate) struct LoadConfig {
 /// A loaded and attached probe.
 pub(crate) struct Loaded {
     pub ebpf: Ebpf,
-    pub ring: Ring,
+    pub ring: Rings,
     pub hooks: SyscallHooks,
+    /// The settings as written, with the ring size.
+    pub settings: Settings,
 }
 
 const BTF_PATH: &str = "/sys/kernel/btf/vmlinux";
@@ -88,11 +90,17 @@ fn map_error(what: &'static str, e: impl std::error::Error + Send + Sync + 'stat
 pub(crate) fn load(cfg: &LoadConfig) -> Result<Loaded, Error> {
     preflight()?;
     let ncpus = aya::util::nr_cpus().map_err(|(what, e)| Error::Io { what, source: e })? as u32;
+    let ncpus = ncpus.max(1);
+    let per_cpu = (cfg.ring_bytes as u64 / ncpus as u64).max(MIN_RING_PER_CPU);
+    let shift = ring::ring_shift(per_cpu);
     let mut ebpf = EbpfLoader::new()
-        .map_max_entries("scratch_map", ncpus.max(1))
-        .map_max_entries("events", cfg.ring_bytes)
+        .map_max_entries("scratch_map", ncpus)
+        .map_max_entries("ring_pos", ncpus)
+        .map_max_entries("ring_data", ncpus << shift)
         .load(PROBE_OBJECT)
         .map_err(classify_load_error)?;
+    let mut settings = cfg.settings;
+    settings.ring_shift = shift;
 
     {
         let map = ebpf.map_mut("syscall_table").ok_or(Error::MissingMap("syscall_table"))?;
@@ -112,7 +120,7 @@ pub(crate) fn load(cfg: &LoadConfig) -> Result<Loaded, Error> {
             }
         }
     }
-    write_settings(&mut ebpf, &cfg.settings)?;
+    write_settings(&mut ebpf, &settings)?;
 
     let hooks = hooks::plan(&cfg.interest, cfg.per_syscall);
     match &hooks {
@@ -127,8 +135,7 @@ pub(crate) fn load(cfg: &LoadConfig) -> Result<Loaded, Error> {
         }
     }
     attach(&mut ebpf, "sched_process_exit", "sched_process_exit")?;
-    // Always: besides its events (SET_SCHED_SWITCH), it sends the enter event
-    // a sleeping syscall holds (see probe.bpf.c, EVENT_BASE).
+    // Always attached; its events follow SET_SCHED_SWITCH.
     attach(&mut ebpf, "sched_switch", "sched_switch")?;
     if cfg.signals {
         attach(&mut ebpf, "signal_deliver", "signal_deliver")?;
@@ -137,12 +144,21 @@ pub(crate) fn load(cfg: &LoadConfig) -> Result<Loaded, Error> {
         attach(&mut ebpf, "page_fault_user", "page_fault_user")?;
         attach(&mut ebpf, "page_fault_kernel", "page_fault_kernel")?;
     }
-    let ring_map = ebpf.take_map("events").ok_or(Error::MissingMap("events"))?;
-    let Map::RingBuf(ring_map) = ring_map else {
-        return Err(Error::MissingMap("events (as a ring buffer)"));
-    };
-    let ring = Ring::new(ring_map, cfg.ring_bytes)?;
-    Ok(Loaded { ebpf, ring, hooks })
+    let pos = array_map(&mut ebpf, "ring_pos")?;
+    let data = array_map(&mut ebpf, "ring_data")?;
+    let ring = Rings::new(pos, data, ncpus as usize, shift)?;
+    Ok(Loaded { ebpf, ring, hooks, settings })
+}
+
+/// The smallest ring of one CPU.
+const MIN_RING_PER_CPU: u64 = 8 << 20;
+
+/// Takes the array map `name` out of the object (for mapping its memory).
+fn array_map(ebpf: &mut Ebpf, name: &'static str) -> Result<aya::maps::MapData, Error> {
+    match ebpf.take_map(name) {
+        Some(Map::Array(data)) => Ok(data),
+        _ => Err(Error::MissingMap(name)),
+    }
 }
 
 fn classify_load_error(e: aya::EbpfError) -> Error {

@@ -1,11 +1,11 @@
-//! The probe holds the enter event of a plain-integer recipe until the exit of
-//! its syscall, so that both leave in one ring record. A syscall that sleeps
-//! must not keep its enter event back: the context switch sends it. Here a
-//! thread blocks in `read` on an empty pipe, and its `read` enter event has to
-//! arrive while it is still blocked, even with scheduler-switch events off.
-//! Only this process is captured and the reader and the consumer run on
-//! different CPUs, so no other event on the reader's CPU sends it instead.
-//! Needs root and BTF.
+//! The enter event of a syscall that sleeps must arrive while it sleeps, not
+//! only with its exit: the probe once held plain-integer enter events back
+//! until their exit (ABI 3), and this guards the order and latency of events
+//! with the per-CPU rings too. Here a thread blocks in `read` on an empty
+//! pipe, and its `read` enter event has to arrive while it is still blocked,
+//! even with scheduler-switch events off. Only this process is captured and
+//! the reader and the consumer run on different CPUs, so no other event on
+//! the reader's CPU pushes it out. Needs root and BTF.
 
 mod common;
 

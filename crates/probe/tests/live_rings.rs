@@ -1,0 +1,123 @@
+//! The per-CPU event rings (see `src/ring.rs`): two threads, pinned to
+//! different CPUs when there are two, each write numbered 64-byte payloads
+//! to /dev/null, enough for each CPU's ring (8 MiB, the smallest) to wrap
+//! around twice and for many events to cross the end of a 1 MiB chunk. Every
+//! `write` must arrive exactly once, enter before exit, in order per thread,
+//! with its payload intact, and no event may be dropped. Needs root and BTF.
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
+
+use common::*;
+use probe::LiveCapture;
+use scap::table::ids;
+
+const WRITES: u64 = 100_000;
+const BURST: u64 = 5_000;
+
+/// Pins the calling thread to `cpu`; false when that is not possible.
+fn pin_to(cpu: usize) -> bool {
+    // SAFETY: a zeroed cpu_set_t is empty; CPU_SET and sched_setaffinity
+    // only touch it.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        libc::CPU_SET(cpu, &mut set);
+        libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) == 0
+    }
+}
+
+/// Writes WRITES numbered payloads ("<thread> <seq>", padded to 64 bytes)
+/// in bursts, pausing between them so that the consumer keeps up.
+fn writer(which: u64, tid: Arc<AtomicU64>, done: Arc<AtomicBool>) {
+    pin_to(which as usize);
+    tid.store(gettid(), Ordering::SeqCst);
+    let null = std::fs::OpenOptions::new().write(true).open("/dev/null").unwrap();
+    use std::os::fd::AsRawFd;
+    let fd = null.as_raw_fd();
+    let mut buf = [b'.'; 64];
+    for seq in 0..WRITES {
+        let text = format!("{which} {seq} ");
+        buf[..text.len()].copy_from_slice(text.as_bytes());
+        // SAFETY: writing the 64 bytes of `buf` to an open fd.
+        assert_eq!(unsafe { libc::write(fd, buf.as_ptr().cast(), buf.len()) }, 64);
+        if seq % BURST == BURST - 1 {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+    done.store(true, Ordering::SeqCst);
+}
+
+#[test]
+fn live_rings_wrap_without_losing_or_reordering_events() {
+    if !live_supported("live_rings_wrap_without_losing_or_reordering_events") {
+        return;
+    }
+    let mut cap = LiveCapture::builder()
+        .ring_bytes(1) // the smallest rings: 8 MiB per CPU
+        .sched_switch(false)
+        .exclude_self(false)
+        .containers(None)
+        .scan_proc(false)
+        .target_pid(Some(std::process::id()))
+        .build()
+        .unwrap();
+    let tids = [Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0))];
+    let dones = [Arc::new(AtomicBool::new(false)), Arc::new(AtomicBool::new(false))];
+    let threads: Vec<_> = (0..2)
+        .map(|i| {
+            let (tid, done) = (Arc::clone(&tids[i]), Arc::clone(&dones[i]));
+            std::thread::spawn(move || writer(i as u64, tid, done))
+        })
+        .collect();
+    // Per writer: the next sequence number expected and whether its enter
+    // event came.
+    let mut next = [0u64; 2];
+    let mut entered = [false; 2];
+    let mut errors = Vec::new();
+    let events = collect(
+        &mut cap,
+        || dones.iter().all(|d| d.load(Ordering::SeqCst)),
+        Duration::from_millis(300),
+        |ev| {
+            let Some(w) = tids.iter().position(|t| t.load(Ordering::SeqCst) == ev.tid()) else {
+                return false;
+            };
+            match ev.event_type() {
+                ids::SYSCALL_WRITE_E if ev.param_u64(1) == Some(64) => {
+                    if entered[w] {
+                        errors.push(format!("writer {w}: two enters before seq {}", next[w]));
+                    }
+                    entered[w] = true;
+                }
+                ids::SYSCALL_WRITE_X => {
+                    let data = ev.param(1).unwrap_or_default();
+                    let text = String::from_utf8_lossy(data);
+                    let want = format!("{w} {} ", next[w]);
+                    if !entered[w] || !text.starts_with(&want) || data.len() != 64 {
+                        errors.push(format!("writer {w}: expected {want:?}, got {text:?}"));
+                    }
+                    entered[w] = false;
+                    next[w] += 1;
+                }
+                _ => {}
+            }
+            false
+        },
+    );
+    for t in threads {
+        t.join().unwrap();
+    }
+    assert!(events.is_empty());
+    let stats = cap.stats().unwrap();
+    assert!(
+        errors.is_empty(),
+        "{} errors, first: {:?}",
+        errors.len(),
+        &errors[..errors.len().min(5)]
+    );
+    assert_eq!(next, [WRITES, WRITES], "writes seen per writer");
+    assert_eq!(stats.total_drops(), 0, "{stats:?}");
+}
