@@ -30,8 +30,10 @@ fn pin_to(cpu: usize) -> bool {
 }
 
 /// Writes WRITES numbered payloads ("<thread> <seq>", padded to 64 bytes)
-/// in bursts, pausing between them so that the consumer keeps up.
-fn writer(which: u64, tid: Arc<AtomicU64>, done: Arc<AtomicBool>) {
+/// in bursts; after each, waits until the consumer has seen all but the last
+/// two bursts (`seen`), so that a slow consumer on a busy machine does not
+/// fill the ring (1.5 MB in flight at most).
+fn writer(which: u64, tid: Arc<AtomicU64>, seen: Arc<AtomicU64>, done: Arc<AtomicBool>) {
     pin_to(which as usize);
     tid.store(gettid(), Ordering::SeqCst);
     let null = std::fs::OpenOptions::new().write(true).open("/dev/null").unwrap();
@@ -44,7 +46,13 @@ fn writer(which: u64, tid: Arc<AtomicU64>, done: Arc<AtomicBool>) {
         // SAFETY: writing the 64 bytes of `buf` to an open fd.
         assert_eq!(unsafe { libc::write(fd, buf.as_ptr().cast(), buf.len()) }, 64);
         if seq % BURST == BURST - 1 {
-            std::thread::sleep(Duration::from_millis(10));
+            // Not forever: with events lost, the checks below report it.
+            let give_up = std::time::Instant::now() + Duration::from_secs(10);
+            while seen.load(Ordering::SeqCst) + 2 * BURST < seq + 1
+                && std::time::Instant::now() < give_up
+            {
+                std::thread::sleep(Duration::from_millis(1));
+            }
         }
     }
     done.store(true, Ordering::SeqCst);
@@ -66,15 +74,16 @@ fn live_rings_wrap_without_losing_or_reordering_events() {
         .unwrap();
     let tids = [Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0))];
     let dones = [Arc::new(AtomicBool::new(false)), Arc::new(AtomicBool::new(false))];
+    // Per writer: the next sequence number expected.
+    let next = [Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0))];
     let threads: Vec<_> = (0..2)
         .map(|i| {
             let (tid, done) = (Arc::clone(&tids[i]), Arc::clone(&dones[i]));
-            std::thread::spawn(move || writer(i as u64, tid, done))
+            let seen = Arc::clone(&next[i]);
+            std::thread::spawn(move || writer(i as u64, tid, seen, done))
         })
         .collect();
-    // Per writer: the next sequence number expected and whether its enter
-    // event came.
-    let mut next = [0u64; 2];
+    // Per writer: whether the enter event of the next write came.
     let mut entered = [false; 2];
     let mut errors = Vec::new();
     let events = collect(
@@ -88,19 +97,20 @@ fn live_rings_wrap_without_losing_or_reordering_events() {
             match ev.event_type() {
                 ids::SYSCALL_WRITE_E if ev.param_u64(1) == Some(64) => {
                     if entered[w] {
-                        errors.push(format!("writer {w}: two enters before seq {}", next[w]));
+                        let n = next[w].load(Ordering::SeqCst);
+                        errors.push(format!("writer {w}: two enters before seq {n}"));
                     }
                     entered[w] = true;
                 }
                 ids::SYSCALL_WRITE_X => {
                     let data = ev.param(1).unwrap_or_default();
                     let text = String::from_utf8_lossy(data);
-                    let want = format!("{w} {} ", next[w]);
+                    let want = format!("{w} {} ", next[w].load(Ordering::SeqCst));
                     if !entered[w] || !text.starts_with(&want) || data.len() != 64 {
                         errors.push(format!("writer {w}: expected {want:?}, got {text:?}"));
                     }
                     entered[w] = false;
-                    next[w] += 1;
+                    next[w].fetch_add(1, Ordering::SeqCst);
                 }
                 _ => {}
             }
@@ -114,10 +124,11 @@ fn live_rings_wrap_without_losing_or_reordering_events() {
     let stats = cap.stats().unwrap();
     assert!(
         errors.is_empty(),
-        "{} errors, first: {:?}",
+        "{} errors, first: {:?}; {stats:?}",
         errors.len(),
         &errors[..errors.len().min(5)]
     );
-    assert_eq!(next, [WRITES, WRITES], "writes seen per writer");
+    let seen = next.map(|n| n.load(Ordering::SeqCst));
+    assert_eq!(seen, [WRITES, WRITES], "writes seen per writer");
     assert_eq!(stats.total_drops(), 0, "{stats:?}");
 }
