@@ -6,6 +6,7 @@ use anyhow::Result;
 use scap::Record;
 
 use crate::flags::LowArgs;
+use crate::parallel::Parallel;
 use crate::print::{Pipeline, Step};
 use crate::progress::Progress;
 
@@ -15,6 +16,7 @@ pub fn run(args: &LowArgs, filter_text: &str, path: &Path) -> Result<()> {
     let mut p = Pipeline::new(args, filter_text)?;
     let mut reader = scap::Reader::open(path)?;
     p.start(reader.metadata(), &[], None)?;
+    let mut parallel = Parallel::new(args, filter_text, reader.metadata())?;
     let mut progress = (args.progress && std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .then(|| Progress::new(path));
     let result = loop {
@@ -23,17 +25,26 @@ pub fn run(args: &LowArgs, filter_text: &str, path: &Path) -> Result<()> {
         }
         match reader.next() {
             Ok(None) => break Ok(()),
-            Ok(Some(Record::Section(m))) => p.section(m),
-            Ok(Some(Record::Event(ev))) => {
-                if p.event(&ev)? == Step::Stop {
-                    break Ok(());
+            Ok(Some(Record::Section(m))) => match &mut parallel {
+                Some(par) => par.section(&mut p, m),
+                None => p.section(m),
+            },
+            Ok(Some(Record::Event(ev))) => match &mut parallel {
+                Some(par) => par.event(&mut p, &ev)?,
+                None => {
+                    if p.event(&ev)? == Step::Stop {
+                        break Ok(());
+                    }
                 }
-            }
+            },
             Err(e) => break Err(e),
         }
     };
     if let Some(bar) = progress {
         bar.finish();
+    }
+    if let Some(par) = parallel {
+        par.finish(&mut p)?;
     }
     p.finish()?;
     result?;

@@ -7,6 +7,7 @@ mod chisels;
 mod file;
 mod flags;
 mod live;
+mod parallel;
 mod print;
 mod progress;
 mod rewrite;

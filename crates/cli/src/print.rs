@@ -66,34 +66,45 @@ pub enum Step {
 
 /// The outputs of one run, fed event by event.
 pub struct Pipeline {
-    /// The state engine.
-    pub engine: Engine,
-    filter: Option<Filter>,
-    display_filter: bool,
-    formatter: Formatter,
-    json: bool,
+    /// The state engine, the filter and the line format.
+    pub printer: Printer,
     quiet: bool,
-    debug: bool,
     unbuffered: bool,
     num_events: Option<u64>,
     summary: Option<Summary>,
     capture: Option<CaptureOut>,
     fatfile: bool,
     filter_proclist: bool,
-    extractor: Extractor,
     out: std::io::BufWriter<StdoutLock<'static>>,
     /// Lines formatted and not yet written: each line is formatted straight into
     /// it, and it goes to `out` by blocks of [`LINES_BLOCK`] bytes (every line
     /// with `--unbuffered`), so a line is copied once.
     lines: Vec<u8>,
     counted: u64,
+    /// Events that reached the line format (before the display filter).
+    pub printable: u64,
     first_meta: Option<Metadata>,
 }
 
-impl Pipeline {
-    /// Builds the outputs the command line asks for. `filter_text` is the
-    /// capture filter (the words left after options and chisel arguments).
-    pub fn new(args: &LowArgs, filter_text: &str) -> Result<Pipeline> {
+/// What every printed event goes through: the state engine, the capture and
+/// display filter, and the line format. Parallel printing gives each worker
+/// its own, built from the same arguments.
+pub struct Printer {
+    /// The state engine.
+    pub engine: Engine,
+    filter: Option<Filter>,
+    display_filter: bool,
+    formatter: Formatter,
+    extractor: Extractor,
+    json: bool,
+    debug: bool,
+}
+
+impl Printer {
+    /// The engine, filter and format the command line asks for. `filter_text`
+    /// is the capture filter (the words left after options and chisel
+    /// arguments).
+    pub fn new(args: &LowArgs, filter_text: &str) -> Result<Printer> {
         let filter = if filter_text.trim().is_empty() {
             None
         } else {
@@ -108,13 +119,70 @@ impl Pipeline {
                 None => Formatter::new(p).map_err(|e| filter_error(p, &e)).context("in -p")?,
             },
         };
-        let time_mode = match args.time_type {
-            None => TimeMode::Human,
-            Some(c) => TimeMode::from_flag(&c.to_string()).unwrap_or(TimeMode::Human),
-        };
         let bf = buffer_format(args.buffer_mode);
         let render =
             if args.json { RenderOptions::json(bf) } else { RenderOptions::text(bf, args.verbose) };
+        Ok(Printer {
+            engine: Engine::new(),
+            filter,
+            display_filter: args.display_filter,
+            formatter: formatter.with_time_mode(time_mode(args)),
+            extractor: Extractor::new(render),
+            json: args.json,
+            debug: args.debug,
+        })
+    }
+
+    /// Updates the state with `ev`, applying the capture filter.
+    #[inline]
+    pub fn process(&mut self, ev: &Event<'_>) -> Outcome {
+        let (engine, extractor) = (&mut self.engine, &mut self.extractor);
+        match (&self.filter, self.display_filter) {
+            (Some(f), false) => {
+                engine.process(ev, Some(&mut |ctx| f.matches(&mut extractor.source(ctx))))
+            }
+            _ => engine.process(ev, None),
+        }
+    }
+
+    /// True when an event with this outcome reaches the line format.
+    #[inline]
+    pub fn printable(&self, outcome: &Outcome) -> bool {
+        outcome.is_shown(self.debug)
+    }
+
+    /// Appends the line of `ev`, just processed and printable, unless the
+    /// display filter or the format (a missing field without `*`) drops it.
+    pub fn print(&mut self, ev: &Event<'_>, lines: &mut Vec<u8>) -> bool {
+        let ctx = self.engine.ctx(ev);
+        let mut src = self.extractor.source(&ctx);
+        if self.display_filter
+            && let Some(f) = &self.filter
+            && !f.matches(&mut src)
+        {
+            return false;
+        }
+        if self.json {
+            self.formatter.write_json(&mut src, lines)
+        } else {
+            self.formatter.write_text(&mut src, lines)
+        }
+    }
+}
+
+/// The `-t` mode.
+pub fn time_mode(args: &LowArgs) -> TimeMode {
+    match args.time_type {
+        None => TimeMode::Human,
+        Some(c) => TimeMode::from_flag(&c.to_string()).unwrap_or(TimeMode::Human),
+    }
+}
+
+impl Pipeline {
+    /// Builds the outputs the command line asks for. `filter_text` is the
+    /// capture filter (the words left after options and chisel arguments).
+    pub fn new(args: &LowArgs, filter_text: &str) -> Result<Pipeline> {
+        let printer = Printer::new(args, filter_text)?;
         let capture = args.write_file.as_ref().map(|p| {
             let c = if args.compress { scap::Compression::Gzip } else { scap::Compression::None };
             let rot = Rotation {
@@ -126,31 +194,26 @@ impl Pipeline {
             CaptureOut::new(p, c, rot)
         });
         Ok(Pipeline {
-            engine: Engine::new(),
-            filter,
-            display_filter: args.display_filter,
-            formatter: formatter.with_time_mode(time_mode),
-            json: args.json,
+            printer,
             // -w implies -q, as in sysdig.
             quiet: args.quiet || capture.is_some(),
-            debug: args.debug,
             unbuffered: args.unbuffered,
             num_events: args.num_events,
             summary: args.summary.then(Summary::default),
             capture,
             fatfile: args.fatfile,
             filter_proclist: args.filter_proclist,
-            extractor: Extractor::new(render),
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
             lines: Vec::with_capacity(LINES_BLOCK + 4096),
             counted: 0,
+            printable: 0,
             first_meta: None,
         })
     }
 
     /// The compiled capture filter.
     pub fn filter(&self) -> Option<&Filter> {
-        self.filter.as_ref()
+        self.printer.filter.as_ref()
     }
 
     /// Starts a capture section: loads its state, and opens the `-w` file with
@@ -161,7 +224,7 @@ impl Pipeline {
         containers: &[OwnedEvent],
         live_now: Option<u64>,
     ) -> Result<()> {
-        self.engine.load_metadata(meta);
+        self.printer.engine.load_metadata(meta);
         // Only a `-w` file needs the state the capture started with.
         if self.first_meta.is_none() && self.capture.is_some() {
             self.first_meta = Some(meta.clone());
@@ -175,21 +238,15 @@ impl Pipeline {
 
     /// A new section of a concatenated capture.
     pub fn section(&mut self, meta: &Metadata) {
-        self.engine.load_metadata(meta);
+        self.printer.engine.load_metadata(meta);
     }
 
     /// Processes one event through every output.
     pub fn event(&mut self, ev: &Event<'_>) -> Result<Step> {
-        let engine = &mut self.engine;
-        let extractor = &mut self.extractor;
-        let outcome = match (&self.filter, self.display_filter) {
-            (Some(f), false) => {
-                engine.process(ev, Some(&mut |ctx| f.matches(&mut extractor.source(ctx))))
-            }
-            _ => engine.process(ev, None),
-        };
+        let outcome = self.printer.process(ev);
         if let Some(c) = &mut self.capture {
-            let filtered = self.filter.is_some() && !self.display_filter;
+            let printer = &mut self.printer;
+            let filtered = printer.filter.is_some() && !printer.display_filter;
             // Leading container events are not events to sinsp's dumper: their
             // containers reach every file as the container events written after
             // the state blocks.
@@ -197,10 +254,10 @@ impl Pipeline {
             if let (Some(flags), false) =
                 (dump_flags(&outcome, ev, self.fatfile, filtered), leading)
             {
-                let engine = &self.engine;
+                let engine = &printer.engine;
                 let first = self.first_meta.as_ref().filter(|_| !c.started());
-                let proclist_filter = self.filter.as_ref().filter(|_| self.filter_proclist);
-                let extractor = &mut self.extractor;
+                let proclist_filter = printer.filter.as_ref().filter(|_| self.filter_proclist);
+                let extractor = &mut printer.extractor;
                 // The first file holds the state the capture started with (this
                 // event is already parsed); later ones the state of the moment,
                 // with the enter events pending exits will pair with.
@@ -231,22 +288,11 @@ impl Pipeline {
         if let Some(s) = &mut self.summary {
             s.add(ev);
         }
-        if self.quiet || !outcome.is_shown(self.debug) {
+        if self.quiet || !self.printer.printable(&outcome) {
             return Ok(Step::Continue);
         }
-        let ctx = self.engine.ctx(ev);
-        let mut src = self.extractor.source(&ctx);
-        if self.display_filter
-            && let Some(f) = &self.filter
-            && !f.matches(&mut src)
-        {
-            return Ok(Step::Continue);
-        }
-        let printed = if self.json {
-            self.formatter.write_json(&mut src, &mut self.lines)
-        } else {
-            self.formatter.write_text(&mut src, &mut self.lines)
-        };
+        self.printable += 1;
+        let printed = self.printer.print(ev, &mut self.lines);
         if printed && (self.unbuffered || self.lines.len() >= LINES_BLOCK) {
             self.write_lines()?;
             if self.unbuffered {
@@ -262,6 +308,13 @@ impl Pipeline {
         self.out.write_all(&self.lines)?;
         self.lines.clear();
         Ok(())
+    }
+
+    /// Writes a block of lines printed elsewhere (by a parallel worker), after
+    /// the lines printed here so far.
+    pub fn write_printed(&mut self, block: &[u8]) -> std::io::Result<()> {
+        self.write_lines()?;
+        self.out.write_all(block)
     }
 
     /// Events counted so far (`-n` counts these).
@@ -283,7 +336,7 @@ impl Pipeline {
     /// Ends the run: colour reset, summary, closing the capture.
     pub fn finish(mut self) -> Result<()> {
         self.write_lines()?;
-        if self.formatter.has_escape() && !self.quiet && !self.json {
+        if self.printer.formatter.has_escape() && !self.quiet && !self.printer.json {
             self.out.write_all(b"\x1b[00m")?;
         }
         if let Some(s) = &self.summary {
@@ -292,7 +345,7 @@ impl Pipeline {
         self.out.flush()?;
         if let Some(c) = &mut self.capture {
             if let Some(m) = &self.first_meta {
-                let engine = &self.engine;
+                let engine = &self.printer.engine;
                 c.ensure_file(&mut || (m.clone(), engine.container_events(0)))?;
             }
             c.finish()?;

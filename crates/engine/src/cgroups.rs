@@ -19,7 +19,7 @@ use crate::threads::{Bytes, split_nul};
 const REMEMBERED: usize = 8;
 
 /// One remembered blob.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Entry {
     raw: Vec<u8>,
     normalized: Bytes,
@@ -27,7 +27,7 @@ struct Entry {
 }
 
 /// The most recently used blobs, most recent first.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct CgroupsMemo {
     entries: Vec<Entry>,
 }

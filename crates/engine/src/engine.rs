@@ -108,7 +108,7 @@ impl Outcome {
 }
 
 /// Per-event scratch state (`sinsp_evt` members), reset for every event.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Current {
     /// evt.num.
     pub(crate) num: u64,
@@ -136,7 +136,11 @@ pub(crate) struct Current {
 /// section start) and then every event, in file order, with [`Engine::process`].
 /// After `process`, [`Engine::ctx`] gives the event's context for filtering and
 /// output.
-#[derive(Debug)]
+///
+/// A clone is a snapshot of the whole state: fed the same events, it reaches the
+/// same states and outcomes as the original (parallel printing renders batches of
+/// events on clones taken at batch starts).
+#[derive(Clone, Debug)]
 pub struct Engine {
     pub(crate) threads: ThreadTable,
     pub(crate) users: Users,

@@ -10,6 +10,7 @@
 //!   [`Event`] views borrowed from the read buffer (zero-copy; parameters are
 //!   located on demand).
 //! * [`Writer`] writes captures that sysdig 0.29.3 and later read.
+//! * [`EventBatch`] holds owned copies of events, to hand them to another thread.
 //! * [`table`] describes every event type: name, category, flags, parameters with
 //!   their types, print formats and flag tables.
 //!
@@ -34,6 +35,7 @@
 
 #![deny(missing_docs)]
 
+mod batch;
 pub mod block;
 mod error;
 mod event;
@@ -45,6 +47,7 @@ mod stream;
 pub mod table;
 mod writer;
 
+pub use batch::EventBatch;
 pub use error::{BlockName, Error, ErrorKind, Result};
 pub use event::{Event, EventError, OwnedEvent, Params, dump_flags, uses_large_lengths};
 pub use meta::{
