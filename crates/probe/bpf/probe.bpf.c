@@ -851,16 +851,17 @@ __noinline int run_op(struct scratch *s, __u32 packed)
 /* ---- event assembly ----------------------------------------------------- */
 
 /*
- * Every event is built at EVENT_BASE in the scratch data, then copied into
- * this CPU's ring (see RING_CHUNK in probe_abi.h): plain stores into a mapped
- * array, no reservation, lock or helper call; the new head commits it. Only
+ * An interpreted event is built at EVENT_BASE in the scratch data, then
+ * copied into this CPU's ring (see RING_CHUNK in probe_abi.h); a fast event is
+ * written straight into the ring. Plain stores into a mapped array, no
+ * reservation, lock or helper call; the new head commits the event. Only
  * the programs of this CPU write its ring, and they cannot interleave inside
  * ring_reserve..ring_commit (no helper call, no fault in between).
  */
 #define EVENT_BASE 128
 /* Largest fast event: header, FAST_MAX_PARAMS lengths and 8-byte values. */
 #define FAST_EVENT_MAX (EVENT_HEADER_SIZE + FAST_MAX_PARAMS * 10)
-/* What a fast event copies into the ring: FAST_EVENT_MAX rounded up to 8. */
+/* The room a fast event needs in the ring: FAST_EVENT_MAX rounded up to 8. */
 #define FAST_COPY ((FAST_EVENT_MAX + 7) & ~7)
 _Static_assert(FAST_COPY <= RING_SLACK && MAX_RECORD_SIZE <= RING_SLACK, "events fit the slack");
 _Static_assert(MAX_RECORD_SIZE % 8 == 0, "ring positions stay 8-byte aligned");
@@ -1010,23 +1011,51 @@ static __always_inline int submit(struct scratch *s, struct settings *set, struc
 	return 0;
 }
 
+/* Syscall argument `a` (0-5) from the user registers, as tp_btf gets them. */
+static __always_inline __u64 reg_arg(struct pt_regs *regs, __u32 a)
+{
+	switch (a) {
+	case 0:
+		return regs->di;
+	case 1:
+		return regs->si;
+	case 2:
+		return regs->dx;
+	case 3:
+		return regs->r10;
+	case 4:
+		return regs->r8;
+	default:
+		return regs->r9;
+	}
+}
+
 /*
  * Writes an event whose recipe is RECIPE_FAST: every parameter is an integer
  * (or empty) known without reading memory, so there is no interpreter call per
- * parameter. Each value is stored as 8 bytes and the next one overwrites what
- * lies beyond its width. The event goes into the ring as FAST_COPY bytes,
- * word by word (the bytes past the event are free ring space, and the
- * reservation covers them), and the head moves by its size rounded up to 8.
+ * parameter. The event is written straight into the ring: room for the
+ * largest fast event is checked first, and the head moves by the event's size
+ * rounded up to 8. Each value is stored as 8 bytes and the next one
+ * overwrites what lies beyond its width. Arguments come from `regs` (a
+ * syscall) or, when it is NULL, from s->args (the other events).
  */
 static __always_inline int submit_fast(struct scratch *s, struct settings *set, struct recipe *r,
-				       __u32 evt, __u64 tid)
+				       __u32 evt, __u64 tid, struct pt_regs *regs, long ret,
+				       __u16 ppm_sc, __u16 nr)
 {
 	__u32 n = r->nparams, i, o;
-	__u8 *d = &s->data[EVENT_BASE];
 	struct ring_slot slot;
+	__u64 ts;
+	__u8 *d;
 
 	if (n > FAST_MAX_PARAMS)
 		return 0;
+	ts = bpf_ktime_get_boot_ns() + set->boot_ts;
+	if (!ring_reserve(set, &slot, FAST_COPY)) {
+		count(STAT_DROPS_BUFFER, 1);
+		return 0;
+	}
+	d = slot.at;
 	o = EVENT_HEADER_SIZE + n * 2;
 	for (i = 0; i < FAST_MAX_PARAMS; i++) {
 		struct param_op op;
@@ -1039,21 +1068,24 @@ static __always_inline int submit_fast(struct scratch *s, struct settings *set, 
 		w = op.width;
 		switch (op.kind) {
 		case OP_ARG:
-			v = s->args[op.a > 5 ? 5 : op.a];
+			if (regs)
+				v = reg_arg(regs, op.a);
+			else
+				v = s->args[op.a > 5 ? 5 : op.a];
 			if (op.b == 1)
 				v = (__u64)(__s64)(__s32)v;
 			else if (op.b == 2 && v >= 1024)
 				v = 0x80 | ((v - 1024) & 0x7f);
 			break;
 		case OP_RET:
-			v = (__u64)s->ret;
+			v = (__u64)ret;
 			break;
 		case OP_SC_ID:
-			v = s->ppm_sc;
+			v = ppm_sc;
 			w = 2;
 			break;
 		case OP_NATIVE_ID:
-			v = s->nr;
+			v = nr;
 			w = 2;
 			break;
 		case OP_ZERO:
@@ -1065,22 +1097,16 @@ static __always_inline int submit_fast(struct scratch *s, struct settings *set, 
 		if (w > 8)
 			w = 8;
 		*(__u16 *)&d[EVENT_HEADER_SIZE + i * 2] = w;
+		/* o <= 78 here (FAST_EVENT_MAX - 8): the mask is for the verifier. */
 		*(__u64 *)&d[o & 127] = v;
 		o += w;
 	}
-	*(__u64 *)&d[0] = bpf_ktime_get_boot_ns() + set->boot_ts;
+	*(__u64 *)&d[0] = ts;
 	*(__u64 *)&d[8] = tid;
 	*(__u32 *)&d[16] = o;
 	*(__u16 *)&d[20] = (__u16)evt;
 	*(__u16 *)&d[22] = n;
 	*(__u16 *)&d[24] = 0;
-	if (!ring_reserve(set, &slot, FAST_COPY)) {
-		count(STAT_DROPS_BUFFER, 1);
-		return 0;
-	}
-	/* Word by word: clang copies a void * of unknown alignment byte by byte. */
-	for (i = 0; i < FAST_COPY / 8; i++)
-		((__u64 *)slot.at)[i] = ((const __u64 *)d)[i];
 	ring_commit(&slot, (o + 7) & ~7U);
 	count(STAT_EVENTS, 1);
 	return 0;
@@ -1125,6 +1151,8 @@ static __always_inline int on_syscall(struct pt_regs *regs, long id, int is_exit
 	s = get_scratch();
 	if (!s)
 		return 0;
+	if (r->flags & RECIPE_FAST)
+		return submit_fast(s, set, r, evt, (__u32)pid_tgid, regs, ret, e->ppm_sc, nr);
 	/* tp_btf: regs is a trusted kernel pointer, read without helpers. */
 	s->args[0] = regs->di;
 	s->args[1] = regs->si;
@@ -1135,8 +1163,6 @@ static __always_inline int on_syscall(struct pt_regs *regs, long id, int is_exit
 	s->ret = ret;
 	s->ppm_sc = e->ppm_sc;
 	s->nr = nr;
-	if (r->flags & RECIPE_FAST)
-		return submit_fast(s, set, r, evt, (__u32)pid_tgid);
 	return submit(s, set, r, evt, (__u32)pid_tgid);
 }
 
@@ -1204,7 +1230,8 @@ static __always_inline int on_other(struct settings *set, struct scratch *s, __u
 	s->ppm_sc = 0;
 	s->nr = 0;
 	if (r->flags & RECIPE_FAST)
-		return submit_fast(s, set, r, evt, (__u32)bpf_get_current_pid_tgid());
+		return submit_fast(s, set, r, evt, (__u32)bpf_get_current_pid_tgid(), NULL, 0, 0,
+				   0);
 	return submit(s, set, r, evt, (__u32)bpf_get_current_pid_tgid());
 }
 
