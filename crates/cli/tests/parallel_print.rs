@@ -125,6 +125,25 @@ fn files_cut_mid_event_end_alike() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+#[test]
+fn concatenated_captures_print_alike() {
+    let mut bytes = Vec::new();
+    let example = std::fs::File::open(example()).expect("example capture");
+    flate2::read::MultiGzDecoder::new(example).read_to_end(&mut bytes).expect("inflate example");
+    let path = std::env::temp_dir().join(format!("sysray-parallel-{}-x3.scap", std::process::id()));
+    std::fs::write(&path, bytes.repeat(3)).expect("write concatenated capture");
+    let file = path.to_str().expect("utf-8 path");
+    let mut failures = Vec::new();
+    // Sections start inside batches, at their edges, and in the main thread's
+    // batches as well as the workers'.
+    for batch in [1, 3, 1000] {
+        failures.extend(compare(&["-r", file, "-pk"], 3, Some(batch)));
+        failures.extend(compare(&["-r", file, "-j"], 2, Some(batch)));
+    }
+    std::fs::remove_file(&path).ok();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// The comparisons above mean something only if the workers print: with a
 /// batch size that cannot be read, a run that uses them fails, and one that
 /// keeps printing on the main thread (a filter, `-n`, `-S`, `-tD`) does not.
