@@ -1037,7 +1037,8 @@ static __always_inline __u64 reg_arg(struct pt_regs *regs, __u32 a)
  * largest fast event is checked first, and the head moves by the event's size
  * rounded up to 8. Each value is stored as 8 bytes and the next one
  * overwrites what lies beyond its width. Arguments come from `regs` (a
- * syscall) or, when it is NULL, from s->args (the other events).
+ * syscall; `s` is then not used and may be NULL) or, when it is NULL, from
+ * s->args (the other events).
  */
 static __always_inline int submit_fast(struct scratch *s, struct settings *set, struct recipe *r,
 				       __u32 evt, __u64 tid, struct pt_regs *regs, long ret,
@@ -1070,7 +1071,7 @@ static __always_inline int submit_fast(struct scratch *s, struct settings *set, 
 		case OP_ARG:
 			if (regs)
 				v = reg_arg(regs, op.a);
-			else
+			else if (s)
 				v = s->args[op.a > 5 ? 5 : op.a];
 			if (op.b == 1)
 				v = (__u64)(__s64)(__s32)v;
@@ -1148,11 +1149,11 @@ static __always_inline int on_syscall(struct pt_regs *regs, long id, int is_exit
 	r = bpf_map_lookup_elem(&recipes, &evt);
 	if (!r)
 		return 0;
+	if (r->flags & RECIPE_FAST)
+		return submit_fast(NULL, set, r, evt, (__u32)pid_tgid, regs, ret, e->ppm_sc, nr);
 	s = get_scratch();
 	if (!s)
 		return 0;
-	if (r->flags & RECIPE_FAST)
-		return submit_fast(s, set, r, evt, (__u32)pid_tgid, regs, ret, e->ppm_sc, nr);
 	/* tp_btf: regs is a trusted kernel pointer, read without helpers. */
 	s->args[0] = regs->di;
 	s->args[1] = regs->si;
