@@ -17,8 +17,10 @@
 //!
 //! then runs paced loops at 1 M events/s (500 k syscalls/s, enter + exit)
 //! for 5 s with full capture and reports drops. Ratios are printed against
-//! the baseline; goals: full capture <= 3x on getpid, excluded <= 1.3x,
-//! zero drops at 1 M events/s.
+//! the baseline (best / best and median / median over the rounds, then the
+//! best and median of each round's ratio to that round's baseline); goals:
+//! full capture <= 3x on getpid, excluded <= 1.3x, zero drops at 1 M
+//! events/s.
 
 use std::process::Command;
 use std::sync::Arc;
@@ -213,6 +215,20 @@ fn main() {
             per_syscall.push(under_capture(Interest::events([]), true, what, n, None).cpu);
             raw.push(under_capture(Interest::events([]), false, what, n, None).cpu);
         }
+        // Each round's capture runs against that round's baseline: the
+        // machine's speed drifts between rounds, so these ratios are
+        // steadier than best/best and median/median.
+        let paired = |runs: &[f64]| {
+            let mut r: Vec<f64> = runs.iter().zip(&base).map(|(x, b)| x / b).collect();
+            let (best, med) = best_median(&mut r);
+            format!("{best:.2}x/{med:.2}x")
+        };
+        let paired_line = format!(
+            "        per-round ratios, best/median: full {}, excluded per-syscall {}, raw_syscalls {}",
+            paired(&full),
+            paired(&per_syscall),
+            paired(&raw)
+        );
         let (b_best, b_med) = best_median(&mut base);
         let cell = |runs: &mut Vec<f64>| {
             let (best, med) = best_median(runs);
@@ -225,6 +241,7 @@ fn main() {
             cell(&mut per_syscall),
             cell(&mut raw)
         );
+        println!("{paired_line}");
         let (c_best, c_med) = best_median(&mut consumer);
         println!(
             "        full capture: up to {events} events written per run, {drops} drops over {rounds} runs; \

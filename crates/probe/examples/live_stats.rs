@@ -11,7 +11,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         probe::Interest::all()
     };
+    // LIVE_RING_BYTES=N: event rings of N bytes in all (default 64 MiB).
+    let ring_bytes = std::env::var("LIVE_RING_BYTES").ok().and_then(|v| v.parse().ok());
     let mut cap = probe::LiveCapture::builder()
+        .ring_bytes(ring_bytes.unwrap_or(64 << 20))
         .interesting(interest)
         .page_faults(std::env::var_os("LIVE_PAGE_FAULTS").is_some())
         .build()?;
