@@ -37,6 +37,10 @@ struct scratch {
 	__u32 snaplen;
 	__u16 ppm_sc;
 	__u16 nr;
+	/* bpf_get_current_pid_tgid() of the task whose user registers are at
+	 * cur_regs (0: none); see current_pid_tgid. */
+	__u64 cur_regs;
+	__u64 cur_pid_tgid;
 	__u8 data[SCRATCH_SIZE];
 };
 
@@ -1125,6 +1129,50 @@ static __always_inline int wanted(struct settings *set, __u64 pid_tgid)
 	return 1;
 }
 
+/* bpf_loop callback: forgets the key of current_pid_tgid on CPU `cpu`. */
+static long forget_regs(__u64 cpu, void *unused)
+{
+	__u32 k = cpu;
+	struct scratch *s = bpf_map_lookup_elem(&scratch_map, &k);
+
+	if (!s)
+		return 1; /* past the last CPU */
+	s->cur_regs = 0;
+	return 0;
+}
+
+/* x86_64 execve and execveat, and their ia32 numbers (see below). */
+#define NR_EXECVE 59
+#define NR_EXECVEAT 322
+#define NR_EXECVE_IA32 11
+#define NR_EXECVEAT_IA32 358
+
+/*
+ * bpf_get_current_pid_tgid() without the helper call while the same task
+ * makes syscalls on this CPU. The key is the address of the task's saved
+ * user registers (`regs`), which lies at the top of its kernel stack: no two
+ * live tasks share it. A stack can be reused once its task is gone, so
+ * sched_process_exit forgets every CPU's key (attached before the syscall
+ * programs). A task's ids change only in execve (a thread other than the
+ * leader takes the leader's pid), so the programs of execve/execveat make
+ * every CPU forget, then ask the helper and store its answer (the ia32
+ * numbers too, one of which is munmap on x86_64: harmless extra work).
+ */
+static __always_inline __u64 current_pid_tgid(struct scratch *s, struct pt_regs *regs, __u32 nr)
+{
+	__u64 key = (__u64)regs, pid_tgid;
+
+	if (s->cur_regs == key && nr != NR_EXECVE && nr != NR_EXECVEAT && nr != NR_EXECVE_IA32 &&
+	    nr != NR_EXECVEAT_IA32)
+		return s->cur_pid_tgid;
+	if (nr == NR_EXECVE || nr == NR_EXECVEAT || nr == NR_EXECVE_IA32 || nr == NR_EXECVEAT_IA32)
+		bpf_loop(8192, forget_regs, NULL, 0);
+	pid_tgid = bpf_get_current_pid_tgid();
+	s->cur_pid_tgid = pid_tgid;
+	s->cur_regs = key;
+	return pid_tgid;
+}
+
 static __always_inline int on_syscall(struct pt_regs *regs, long id, int is_exit, long ret)
 {
 	struct syscall_entry *e;
@@ -1142,7 +1190,10 @@ static __always_inline int on_syscall(struct pt_regs *regs, long id, int is_exit
 	set = get_settings();
 	if (!set)
 		return 0;
-	pid_tgid = bpf_get_current_pid_tgid();
+	s = get_scratch();
+	if (!s)
+		return 0;
+	pid_tgid = current_pid_tgid(s, regs, nr);
 	if (!wanted(set, pid_tgid))
 		return 0;
 	evt = is_exit ? e->exit_event : e->enter_event;
@@ -1151,9 +1202,6 @@ static __always_inline int on_syscall(struct pt_regs *regs, long id, int is_exit
 		return 0;
 	if (r->flags & RECIPE_FAST)
 		return submit_fast(NULL, set, r, evt, (__u32)pid_tgid, regs, ret, e->ppm_sc, nr);
-	s = get_scratch();
-	if (!s)
-		return 0;
 	/* tp_btf: regs is a trusted kernel pointer, read without helpers. */
 	s->args[0] = regs->di;
 	s->args[1] = regs->si;
@@ -1261,6 +1309,8 @@ int sched_process_exit(struct bpf_raw_tracepoint_args *ctx)
 	struct scratch *s;
 	__u32 code;
 
+	/* Always first: the exiting task's stack may serve another task next. */
+	bpf_loop(8192, forget_regs, NULL, 0);
 	if (!set || !(set->flags & SET_PROCEXIT) || !wanted(set, bpf_get_current_pid_tgid()))
 		return 0;
 	s = get_scratch();

@@ -122,6 +122,9 @@ pub(crate) fn load(cfg: &LoadConfig) -> Result<Loaded, Error> {
     }
     write_settings(&mut ebpf, &settings)?;
 
+    // Before the syscall programs: it forgets the key under which they keep
+    // a task's ids (probe.bpf.c, current_pid_tgid) when a task exits.
+    attach(&mut ebpf, "sched_process_exit", "sched_process_exit")?;
     let hooks = hooks::plan(&cfg.interest, cfg.per_syscall);
     match &hooks {
         SyscallHooks::RawSyscalls => {
@@ -134,7 +137,6 @@ pub(crate) fn load(cfg: &LoadConfig) -> Result<Loaded, Error> {
             attach_per_syscall(&mut ebpf, "sc_exit", "sys_exit_", names)?;
         }
     }
-    attach(&mut ebpf, "sched_process_exit", "sched_process_exit")?;
     // Always attached; its events follow SET_SCHED_SWITCH.
     attach(&mut ebpf, "sched_switch", "sched_switch")?;
     if cfg.signals {
