@@ -10,14 +10,13 @@
  * number) names the enter and exit event ids; the recipe table (indexed by the
  * event id) lists one `struct param_op` per parameter. The BPF side runs the
  * recipe and writes the scap v2 encoding (26-byte header, u16 lengths,
- * values) into a per-CPU scratch buffer, then copies it into the ring buffer
- * then copies it into the CPU's own event ring (see RING_CHUNK), where events
- * lie back to back, each padded to a multiple of 8 bytes (ABI version 4).
- * Recipes flagged RECIPE_FAST (every parameter a plain integer, see
- * FAST_MAX_PARAMS) skip the interpreter: the programs write them inline.
- * Flag parameters are written with their raw
- * kernel values; the consumer converts them to the PPM_* encodings in place
- * (same width), which keeps the kernel side small.
+ * values) into a per-CPU scratch buffer, then copies it into the CPU's own
+ * event ring (see RING_CHUNK), where events lie back to back, each padded to
+ * a multiple of 8 bytes (ABI version 4). Recipes flagged RECIPE_FAST (every
+ * parameter a plain integer, see FAST_MAX_PARAMS) skip the interpreter: the
+ * programs write them straight into the ring. Flag parameters are written
+ * with their raw kernel values; the consumer converts them to the PPM_*
+ * encodings in place (same width), which keeps the kernel side small.
  */
 #ifndef SYSRAY_PROBE_ABI_H
 #define SYSRAY_PROBE_ABI_H

@@ -9,7 +9,8 @@ pub enum Missing {
     /// No `/sys/kernel/btf/vmlinux` (kernel built without
     /// `CONFIG_DEBUG_INFO_BTF`).
     Btf,
-    /// The kernel (its release string) predates 5.8 (BPF ring buffers).
+    /// The kernel (its release string) predates 5.17 (`bpf_loop`, BTF-typed
+    /// tracepoints, `bpf_task_pt_regs`).
     KernelTooOld(String),
 }
 
@@ -58,7 +59,7 @@ fn unsupported_message(m: &Missing) -> String {
                          (/sys/kernel/btf/vmlinux is missing: CONFIG_DEBUG_INFO_BTF=y)"
             .to_string(),
         Missing::KernelTooOld(r) => {
-            format!("live capture needs Linux 5.8 or later (BPF ring buffers); this kernel is {r}")
+            format!("live capture needs Linux 5.17 or later (bpf_loop); this kernel is {r}")
         }
     };
     format!("{what}; to read a capture file instead, use -r FILE")
@@ -74,7 +75,7 @@ mod tests {
         let m = e.to_string();
         assert!(m.contains("CAP_BPF") && m.contains("CAP_PERFMON") && m.contains("-r FILE"));
         let m = Error::Unsupported(Missing::KernelTooOld("4.19.0".into())).to_string();
-        assert!(m.contains("4.19.0") && m.contains("5.8"));
+        assert!(m.contains("4.19.0") && m.contains("5.17"));
         assert!(Error::Unsupported(Missing::Btf).to_string().contains("/sys/kernel/btf/vmlinux"));
     }
 }

@@ -67,7 +67,7 @@ pub(crate) fn parse_release(release: &str) -> Option<(u32, u32)> {
 pub(crate) fn preflight() -> Result<(), Error> {
     let release = kernel_release();
     if let Some((major, minor)) = parse_release(&release)
-        && (major, minor) < (5, 8)
+        && (major, minor) < (5, 17)
     {
         return Err(Error::Unsupported(Missing::KernelTooOld(release)));
     }
