@@ -15,6 +15,14 @@ fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/captures/dns-search-domains.scap")
 }
 
+/// The example capture, inflated.
+fn example_inflated() -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let example = std::fs::File::open(example()).expect("example capture");
+    flate2::read::MultiGzDecoder::new(example).read_to_end(&mut bytes).expect("inflate example");
+    bytes
+}
+
 /// The shared real captures (extra/ included), or none (with a message; a
 /// failure under CI).
 fn shared_captures() -> Vec<PathBuf> {
@@ -105,9 +113,7 @@ fn workers_print_the_same_bytes() {
 
 #[test]
 fn files_cut_mid_event_end_alike() {
-    let mut bytes = Vec::new();
-    let example = std::fs::File::open(example()).expect("example capture");
-    flate2::read::MultiGzDecoder::new(example).read_to_end(&mut bytes).expect("inflate example");
+    let bytes = example_inflated();
     let dir = std::env::temp_dir().join(format!("sysray-parallel-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let mut failures = Vec::new();
@@ -127,9 +133,7 @@ fn files_cut_mid_event_end_alike() {
 
 #[test]
 fn concatenated_captures_print_alike() {
-    let mut bytes = Vec::new();
-    let example = std::fs::File::open(example()).expect("example capture");
-    flate2::read::MultiGzDecoder::new(example).read_to_end(&mut bytes).expect("inflate example");
+    let bytes = example_inflated();
     let path = std::env::temp_dir().join(format!("sysray-parallel-{}-x3.scap", std::process::id()));
     std::fs::write(&path, bytes.repeat(3)).expect("write concatenated capture");
     let file = path.to_str().expect("utf-8 path");

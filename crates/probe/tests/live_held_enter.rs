@@ -15,17 +15,6 @@ use std::time::{Duration, Instant};
 
 use common::*;
 
-/// Pins the calling thread to `cpu`; false when that is not possible.
-fn pin_to(cpu: usize) -> bool {
-    // SAFETY: a zeroed cpu_set_t is empty; CPU_SET and sched_setaffinity
-    // only touch it.
-    unsafe {
-        let mut set: libc::cpu_set_t = std::mem::zeroed();
-        libc::CPU_SET(cpu, &mut set);
-        libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) == 0
-    }
-}
-use probe::LiveCapture;
 use scap::table::ids;
 
 #[test]
@@ -33,14 +22,7 @@ fn live_enter_of_a_sleeping_syscall_arrives_before_its_exit() {
     if !live_supported("live_enter_of_a_sleeping_syscall_arrives_before_its_exit") {
         return;
     }
-    let mut cap = LiveCapture::builder()
-        .sched_switch(false)
-        .exclude_self(false)
-        .containers(None)
-        .scan_proc(false)
-        .target_pid(Some(std::process::id()))
-        .build()
-        .unwrap();
+    let mut cap = own_process().build().unwrap();
     let mut fds = [0i32; 2];
     // SAFETY: `fds` has room for the two descriptors.
     assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);

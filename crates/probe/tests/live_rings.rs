@@ -12,22 +12,10 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use common::*;
-use probe::LiveCapture;
 use scap::table::ids;
 
 const WRITES: u64 = 100_000;
 const BURST: u64 = 5_000;
-
-/// Pins the calling thread to `cpu`; false when that is not possible.
-fn pin_to(cpu: usize) -> bool {
-    // SAFETY: a zeroed cpu_set_t is empty; CPU_SET and sched_setaffinity
-    // only touch it.
-    unsafe {
-        let mut set: libc::cpu_set_t = std::mem::zeroed();
-        libc::CPU_SET(cpu, &mut set);
-        libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) == 0
-    }
-}
 
 /// Writes WRITES numbered payloads ("<thread> <seq>", padded to 64 bytes)
 /// in bursts; after each, waits until the consumer has seen all but the last
@@ -63,13 +51,8 @@ fn live_rings_wrap_without_losing_or_reordering_events() {
     if !live_supported("live_rings_wrap_without_losing_or_reordering_events") {
         return;
     }
-    let mut cap = LiveCapture::builder()
+    let mut cap = own_process()
         .ring_bytes(1) // the smallest rings: 8 MiB per CPU
-        .sched_switch(false)
-        .exclude_self(false)
-        .containers(None)
-        .scan_proc(false)
-        .target_pid(Some(std::process::id()))
         .build()
         .unwrap();
     let tids = [Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0))];

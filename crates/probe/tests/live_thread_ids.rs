@@ -21,21 +21,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use common::*;
-use probe::LiveCapture;
 use scap::table::ids;
 
 const TURNS: u64 = 2_000;
-
-/// Pins the calling thread to `cpu`; false when that is not possible.
-fn pin_to(cpu: usize) -> bool {
-    // SAFETY: a zeroed cpu_set_t is empty; CPU_SET and sched_setaffinity
-    // only touch it.
-    unsafe {
-        let mut set: libc::cpu_set_t = std::mem::zeroed();
-        libc::CPU_SET(cpu, &mut set);
-        libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) == 0
-    }
-}
 
 fn pipe() -> (i32, i32) {
     let mut fds = [0i32; 2];
@@ -70,14 +58,7 @@ fn live_events_carry_the_thread_switched_in() {
     if !live_supported("live_events_carry_the_thread_switched_in") {
         return;
     }
-    let mut cap = LiveCapture::builder()
-        .sched_switch(false)
-        .exclude_self(false)
-        .containers(None)
-        .scan_proc(false)
-        .target_pid(Some(std::process::id()))
-        .build()
-        .unwrap();
+    let mut cap = own_process().build().unwrap();
     let (a_in, b_out) = pipe();
     let (b_in, a_out) = pipe();
     // Earlier uses of these fd numbers (loading the probe) do not count.
@@ -139,14 +120,7 @@ fn live_events_of_short_lived_threads_carry_their_own_ids() {
     if !live_supported("live_events_of_short_lived_threads_carry_their_own_ids") {
         return;
     }
-    let mut cap = LiveCapture::builder()
-        .sched_switch(false)
-        .exclude_self(false)
-        .containers(None)
-        .scan_proc(false)
-        .target_pid(Some(std::process::id()))
-        .build()
-        .unwrap();
+    let mut cap = own_process().build().unwrap();
     let done = Arc::new(AtomicBool::new(false));
     let done2 = Arc::clone(&done);
     // The spawner and so its threads run on CPU 0, where freed stacks are

@@ -22,6 +22,28 @@ pub fn live_supported(test: &str) -> bool {
     }
 }
 
+/// A capture of this test process only: no `sched_switch` events, no
+/// container lookups, no `/proc` scan, the test's own threads included.
+pub fn own_process() -> probe::LiveCaptureBuilder {
+    LiveCapture::builder()
+        .sched_switch(false)
+        .exclude_self(false)
+        .containers(None)
+        .scan_proc(false)
+        .target_pid(Some(std::process::id()))
+}
+
+/// Pins the calling thread to `cpu`; false when that is not possible.
+pub fn pin_to(cpu: usize) -> bool {
+    // SAFETY: a zeroed cpu_set_t is empty; CPU_SET and sched_setaffinity
+    // only touch it.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        libc::CPU_SET(cpu, &mut set);
+        libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) == 0
+    }
+}
+
 /// Current thread id.
 pub fn gettid() -> u64 {
     // SAFETY: gettid has no preconditions.
