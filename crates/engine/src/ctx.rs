@@ -43,7 +43,7 @@ impl Engine {
     pub fn ctx<'a>(&'a self, ev: &Event<'a>) -> EventCtx<'a> {
         let thread = match &self.cur.synthetic {
             Some(t) => Some(&**t),
-            None => self.threads.get(ev.tid() as i64),
+            None => self.threads.get_hinted(ev.tid() as i64, self.cur.slot),
         };
         EventCtx { engine: self, ev: *ev, thread, synthetic: None }
     }

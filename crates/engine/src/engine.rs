@@ -127,6 +127,9 @@ pub(crate) struct Current {
     pub(crate) enter_ok: bool,
     /// Timestamp of the event processed before this one.
     pub(crate) prev_ts: u64,
+    /// The slot of the event's thread in the thread table, as a hint for
+    /// lookups of it (checked on use, so any value is safe).
+    pub(crate) slot: usize,
 }
 
 /// The state engine: threads, fds, users, interfaces, containers and Kubernetes

@@ -112,7 +112,7 @@ impl Engine {
                 filter_later = true;
             } else if !f(&self.ctx(ev)) {
                 if !(info.flags & ef::SKIPPARSERESET != 0 || etype == ids::SCHEDSWITCH_6_E)
-                    && let Some(t) = self.threads.get_mut(ev.tid() as i64)
+                    && let Some(t) = self.threads.get_mut_hinted(ev.tid() as i64, self.cur.slot)
                 {
                     t.lastevent_type = REJECTED_ENTER;
                 }
@@ -184,7 +184,7 @@ impl Engine {
             return;
         }
         let last_ts = self.last_ts;
-        let Some(t) = self.threads.get_mut(ev.tid() as i64) else { return };
+        let Some(t) = self.threads.get_mut_hinted(ev.tid() as i64, self.cur.slot) else { return };
         if !ev.is_enter() && t.enter.present {
             t.enter.present = false;
             t.enter.valid = false;
@@ -200,7 +200,8 @@ impl Engine {
     fn write_tracer_flags(&mut self, ev: &Event<'_>) -> u32 {
         let tid = ev.tid() as i64;
         if self.cur.fd.is_none()
-            && let Some(last) = self.threads.get(tid).map(|t| t.lastevent_fd.get())
+            && let Some(last) =
+                self.threads.get_hinted(tid, self.cur.slot).map(|t| t.lastevent_fd.get())
         {
             self.cur.fd = self.find_fd(tid, last);
         }
@@ -226,20 +227,23 @@ impl Engine {
         self.cur.fd = None;
         self.cur.errorcode = 0;
         if eflags & ef::SKIPPARSERESET != 0 {
+            // No association, but the filter and the output look the thread up.
+            self.cur.slot = self.threads.slot_of(tid).unwrap_or(usize::MAX);
             return;
         }
         if etype == ids::CONTAINER_JSON_E || etype == ids::CONTAINER_JSON_2_E {
             return;
         }
-        let query_os = !(is_clone_exit(etype) || etype == ids::SCHEDSWITCH_6_E);
-        if query_os {
-            self.ensure_thread(tid);
-        }
         if etype == ids::SCHEDSWITCH_6_E {
+            self.cur.slot = self.threads.slot_of(tid).unwrap_or(usize::MAX);
             return;
         }
+        let query_os = !is_clone_exit(etype);
+        let slot = if query_os { self.ensure_thread_slot(tid) } else { self.threads.slot_of(tid) };
+        let Some(slot) = slot else { return };
+        self.cur.slot = slot;
         let ts = ev.ts();
-        let Some(t) = self.threads.get_mut(tid) else { return };
+        let Some(t) = self.threads.at_mut(slot) else { return };
         if query_os {
             t.flags |= tf::ACTIVE;
         }
@@ -275,11 +279,11 @@ impl Engine {
         if eflags & ef::USES_FD != 0 {
             if etype == ids::SYSCALL_COPY_FILE_RANGE_X
                 && let Some(fd) = p_i64(ev, 1)
-                && let Some(t) = self.threads.get_mut(tid)
+                && let Some(t) = self.threads.get_mut_hinted(tid, slot)
             {
                 t.lastevent_fd.set(fd);
             }
-            let last = self.threads.get(tid).map_or(-1, |t| t.lastevent_fd.get());
+            let last = self.threads.get_hinted(tid, slot).map_or(-1, |t| t.lastevent_fd.get());
             self.cur.fd = self.find_fd(tid, last);
             let canceled = self.cur_fd_mut().is_some_and(|f| {
                 let c = f.flags & fd_flags::CLOSE_CANCELED != 0;

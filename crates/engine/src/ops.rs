@@ -14,6 +14,15 @@ impl Engine {
         self.threads.contains(tid) || self.add_placeholder(tid)
     }
 
+    /// [`Self::ensure_thread`], returning the thread's slot in the table.
+    pub(crate) fn ensure_thread_slot(&mut self, tid: i64) -> Option<usize> {
+        match self.threads.slot_of(tid) {
+            Some(slot) => Some(slot),
+            None if self.add_placeholder(tid) => self.threads.slot_of(tid),
+            None => None,
+        }
+    }
+
     /// The slow half of [`Self::ensure_thread`]: a placeholder for a new tid.
     #[cold]
     fn add_placeholder(&mut self, tid: i64) -> bool {
@@ -122,7 +131,7 @@ impl Engine {
         if fd < 0 {
             return None;
         }
-        let t = self.threads.get(tid)?;
+        let t = self.threads.get_hinted(tid, self.cur.slot)?;
         if !t.shares_fds() || t.is_main_thread() {
             return t.fds.get(fd).map(|_| (tid, fd));
         }

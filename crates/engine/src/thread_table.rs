@@ -87,7 +87,7 @@ impl Default for ThreadTable {
 impl ThreadTable {
     /// The slot of `tid`.
     #[inline]
-    fn slot_of(&self, tid: i64) -> Option<usize> {
+    pub(crate) fn slot_of(&self, tid: i64) -> Option<usize> {
         for way in 0..2 {
             let (last_tid, slot) = self.last.get(way);
             if last_tid == tid && tid != FREE && self.slot_tids.get(slot) == Some(&tid) {
@@ -110,6 +110,47 @@ impl ThreadTable {
     pub(crate) fn get_mut(&mut self, tid: i64) -> Option<&mut Thread> {
         let slot = self.slot_of(tid)?;
         self.slots.get_mut(slot)?.as_mut()
+    }
+
+    /// The thread in `slot`.
+    #[inline]
+    pub(crate) fn at_mut(&mut self, slot: usize) -> Option<&mut Thread> {
+        self.slots.get_mut(slot)?.as_mut()
+    }
+
+    /// The thread in slot `hint` if it is `tid`'s.
+    #[inline]
+    fn hinted(&self, tid: i64, hint: usize) -> Option<&Thread> {
+        if self.slot_tids.get(hint) == Some(&tid) { self.slots.get(hint)?.as_ref() } else { None }
+    }
+
+    /// [`Self::get`], trying slot `hint` first: the event's thread, whose slot
+    /// the engine remembers, without a lookup. Any hint is safe.
+    #[inline]
+    pub(crate) fn get_hinted(&self, tid: i64, hint: usize) -> Option<&Thread> {
+        match self.hinted(tid, hint) {
+            Some(t) => Some(t),
+            None => self.get_unhinted(tid),
+        }
+    }
+
+    /// [`Self::get_mut`], trying slot `hint` first.
+    #[inline]
+    pub(crate) fn get_mut_hinted(&mut self, tid: i64, hint: usize) -> Option<&mut Thread> {
+        if self.hinted(tid, hint).is_some() {
+            return self.slots[hint].as_mut();
+        }
+        self.get_mut_unhinted(tid)
+    }
+
+    #[inline(never)]
+    fn get_unhinted(&self, tid: i64) -> Option<&Thread> {
+        self.get(tid)
+    }
+
+    #[inline(never)]
+    fn get_mut_unhinted(&mut self, tid: i64) -> Option<&mut Thread> {
+        self.get_mut(tid)
     }
 
     /// True if `tid` is in the table.
@@ -271,6 +312,26 @@ mod tests {
         assert_eq!(tt.len(), 3);
         tt.clear();
         assert!(tt.get(7).is_none() && tt.is_empty());
+    }
+
+    #[test]
+    fn hinted_lookups_check_the_slot() {
+        let mut tt = ThreadTable::default();
+        for tid in 1..=3 {
+            assert!(tt.put(Thread::blank(tid)));
+        }
+        let slot = tt.slot_of(2).expect("slot of 2");
+        assert_eq!(tt.get_hinted(2, slot).map(|t| t.tid), Some(2));
+        // Wrong and out-of-range hints fall back to the lookup.
+        assert_eq!(tt.get_hinted(3, slot).map(|t| t.tid), Some(3));
+        assert_eq!(tt.get_mut_hinted(1, usize::MAX).map(|t| t.tid), Some(1));
+        // The slot freed and reused by another tid: the old hint finds nothing.
+        tt.remove(2);
+        assert!(tt.get_hinted(2, slot).is_none());
+        assert!(tt.put(Thread::blank(9)));
+        assert_eq!(tt.slot_of(9), Some(slot));
+        assert!(tt.get_mut_hinted(2, slot).is_none());
+        assert_eq!(tt.get_hinted(9, slot).map(|t| t.tid), Some(9));
     }
 
     #[test]
