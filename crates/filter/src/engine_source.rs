@@ -24,7 +24,7 @@
 
 use std::cell::Cell;
 
-use engine::{EventCtx, Fd, RenderOptions, Thread};
+use engine::{EventCtx, Fd, RenderOptions, Thread, text};
 use scap::Event;
 use scap::table::{EventInfo, ef};
 
@@ -71,26 +71,21 @@ impl FieldSource for EngineSource<'_, '_> {
         use crate::fields::FieldId;
         // The fields of the default formats, written straight into the line
         // (the same text as extraction and `push_value` give).
-        let mut num = itoa::Buffer::new();
         match field.id {
             FieldId::EvtInfo | FieldId::EvtArgs => self.ctx.write_info(out, &self.x.opts),
-            FieldId::EvtNum => out.extend_from_slice(num.format(self.ctx.num()).as_bytes()),
-            FieldId::EvtCpu => {
-                out.extend_from_slice(num.format(self.ctx.event().cpuid()).as_bytes())
-            }
-            FieldId::ThreadTid => {
-                out.extend_from_slice(num.format(self.ctx.event().tid() as i64).as_bytes())
-            }
+            FieldId::EvtNum => text::push_u64(out, self.ctx.num()),
+            FieldId::EvtCpu => text::push_u64(out, u64::from(self.ctx.event().cpuid())),
+            FieldId::ThreadTid => text::push_i64(out, self.ctx.event().tid() as i64),
             FieldId::EvtDir => {
                 out.push(if scap::table::is_enter(self.event_type()) { b'>' } else { b'<' })
             }
-            FieldId::EvtType => out.extend_from_slice(self.ctx.type_name().as_bytes()),
+            FieldId::EvtType => text::push_short(out, self.ctx.type_name().as_bytes()),
             FieldId::EvtTime => {
                 let cx = Cx { ctx: self.ctx, opts: &self.x.opts, tz: &self.x.tz };
                 fields::evt::write_time(out, &cx, self.ctx.event().ts(), FieldId::EvtTime);
             }
             FieldId::ProcName => match self.ctx.thread() {
-                Some(t) => out.extend_from_slice(t.comm()),
+                Some(t) => text::push_short(out, t.comm()),
                 None => return Some(false),
             },
             _ => return None,

@@ -151,17 +151,23 @@ impl TimeFields {
 pub struct Formatter {
     star: bool,
     items: Vec<Item>,
-    /// Indexes into `items` of the fields, in JSON key order, one per key.
-    json_order: Vec<usize>,
-    /// The separator (`{` first, then `,`), quoted key and colon of each
-    /// `json_order` entry, escaped once.
-    json_keys: Vec<JsonKey>,
-    /// How each `json_order` entry's value is written.
-    json_kinds: Vec<JsonKind>,
+    /// The fields in JSON key order, one per key.
+    json_fields: Vec<JsonField>,
     time_mode: TimeMode,
     times: TimeFields,
     last_printed_ts: Cell<Option<u64>>,
+    ts_digits: text::TsDigits,
     has_escape: bool,
+}
+
+/// One key of the JSON object and how its value is written.
+#[derive(Debug)]
+struct JsonField {
+    /// The separator (`{` first, then `,`), quoted key and colon, escaped once.
+    key: JsonKey,
+    kind: JsonKind,
+    /// Index into `items` of the field.
+    item: usize,
 }
 
 /// A JSON key with its separator, kept in a fixed-size array so that writing
@@ -275,33 +281,28 @@ impl Formatter {
             .collect();
         keyed.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then(a.1.cmp(&b.1)));
         keyed.dedup_by(|a, b| a.0 == b.0);
-        let json_keys = keyed
+        let json_fields = keyed
             .iter()
             .enumerate()
-            .map(|(n, (key, _))| {
+            .map(|(n, &(key, item))| {
                 let mut k = vec![if n == 0 { b'{' } else { b',' }];
                 json::push_string(&mut k, key.as_bytes());
                 k.push(b':');
-                JsonKey::new(k)
+                let kind = match &parsed.items[item] {
+                    Item::Field(f) => JsonKind::of(&f.op),
+                    Item::Literal(_) => JsonKind::Values,
+                };
+                JsonField { key: JsonKey::new(k), kind, item }
             })
             .collect();
-        let json_kinds = keyed
-            .iter()
-            .map(|&(_, i)| match &parsed.items[i] {
-                Item::Field(f) => JsonKind::of(&f.op),
-                Item::Literal(_) => JsonKind::Values,
-            })
-            .collect();
-        let json_order = keyed.into_iter().map(|(_, i)| i).collect();
         Ok(Formatter {
             star: parsed.star,
             items: parsed.items,
-            json_order,
-            json_keys,
-            json_kinds,
+            json_fields,
             time_mode: TimeMode::Human,
             times: TimeFields::new(),
             last_printed_ts: Cell::new(None),
+            ts_digits: text::TsDigits::default(),
             has_escape: text.contains('\x1b'),
         })
     }
@@ -402,11 +403,6 @@ impl Formatter {
     }
 
     fn push_outputtime<S: FieldSource + ?Sized>(&self, src: &mut S, out: &mut Vec<u8>) -> bool {
-        let secs_ns = |out: &mut Vec<u8>, ns: u64| {
-            out.extend_from_slice(itoa::Buffer::new().format(ns / 1_000_000_000).as_bytes());
-            out.push(b'.');
-            text::push_padded(out, ns % 1_000_000_000, 9);
-        };
         let ns = match self.time_mode {
             TimeMode::Human => {
                 if let Some(present) = src.write_text(&self.times.time, out) {
@@ -436,7 +432,7 @@ impl Formatter {
         };
         match ns {
             Some(ns) => {
-                secs_ns(out, ns);
+                self.ts_digits.push_secs_ns(out, ns);
                 true
             }
             None => false,
@@ -448,15 +444,14 @@ impl Formatter {
     /// when a field is absent and the format has no `*`.
     pub fn write_json<S: FieldSource + ?Sized>(&self, src: &mut S, out: &mut Vec<u8>) -> bool {
         let start = out.len();
-        if self.json_order.is_empty() {
+        if self.json_fields.is_empty() {
             out.extend_from_slice(b"null\n");
             return true;
         }
-        let fields = self.json_order.iter().zip(&self.json_keys).zip(&self.json_kinds);
-        for ((&i, key), &kind) in fields {
-            let Some(Item::Field(f)) = self.items.get(i) else { continue };
-            key.push(out);
-            if !self.push_field_json(f, kind, src, out) {
+        for field in &self.json_fields {
+            let Some(Item::Field(f)) = self.items.get(field.item) else { continue };
+            field.key.push(out);
+            if !self.push_field_json(f, field.kind, src, out) {
                 if !self.star {
                     out.truncate(start);
                     return false;
@@ -480,7 +475,7 @@ impl Formatter {
             JsonKind::RawTime => {
                 return match first_u64(src, &self.times.rawtime) {
                     Some(ts) => {
-                        out.extend_from_slice(itoa::Buffer::new().format(ts).as_bytes());
+                        self.ts_digits.push_ns(out, ts);
                         true
                     }
                     None => false,
