@@ -67,6 +67,7 @@ impl FieldSource for EngineSource<'_, '_> {
         self.ctx.event().event_type()
     }
 
+    #[inline(always)]
     fn write_text(&mut self, field: &FieldRef, out: &mut Vec<u8>) -> Option<bool> {
         use crate::fields::FieldId;
         // The fields of the default formats, written straight into the line

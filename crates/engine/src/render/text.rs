@@ -36,10 +36,21 @@ pub fn push_short(out: &mut Vec<u8>, s: &[u8]) {
 }
 
 /// Appends `v` in decimal.
-#[inline]
+#[inline(always)]
 pub fn push_u64(out: &mut Vec<u8>, v: u64) {
+    // Single digits (cpus, small results and fds) without a call.
     if v < 10 {
         out.push(b'0' + v as u8);
+    } else {
+        push_u64_long(out, v);
+    }
+}
+
+/// [`push_u64`] for `v` of two digits or more.
+fn push_u64_long(out: &mut Vec<u8>, v: u64) {
+    if v < 100 {
+        let pair = v as usize * 2;
+        out.extend_from_slice(&PAIRS[pair..pair + 2]);
         return;
     }
     // The digits end at 20; the 20 bytes from the first digit on are copied

@@ -151,6 +151,8 @@ impl TimeFields {
 pub struct Formatter {
     star: bool,
     items: Vec<Item>,
+    /// The text line: each field with the literal text before it.
+    text_pieces: Vec<TextPiece>,
     /// The fields in JSON key order, one per key.
     json_fields: Vec<JsonField>,
     time_mode: TimeMode,
@@ -160,37 +162,69 @@ pub struct Formatter {
     has_escape: bool,
 }
 
+/// A field of the text line with the literal text before it (the last piece
+/// may have literal text only).
+#[derive(Debug)]
+struct TextPiece {
+    literal: Snippet,
+    /// Index into `items` of the field.
+    field: Option<usize>,
+}
+
+impl TextPiece {
+    /// The pieces of `items`.
+    fn of(items: &[Item]) -> Vec<TextPiece> {
+        let mut pieces = Vec::new();
+        let mut literal = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                Item::Literal(l) => literal.extend_from_slice(l),
+                Item::Field(_) => pieces.push(TextPiece {
+                    literal: Snippet::new(std::mem::take(&mut literal)),
+                    field: Some(i),
+                }),
+            }
+        }
+        if !literal.is_empty() {
+            pieces.push(TextPiece { literal: Snippet::new(literal), field: None });
+        }
+        pieces
+    }
+}
+
 /// One key of the JSON object and how its value is written.
 #[derive(Debug)]
 struct JsonField {
-    /// The separator (`{` first, then `,`), quoted key and colon, escaped once.
-    key: JsonKey,
+    /// The separator (`{` first, then `,`), quoted key and colon, escaped once;
+    /// for string kinds, the opening quote of the value too.
+    key: Snippet,
     kind: JsonKind,
     /// Index into `items` of the field.
     item: usize,
 }
 
-/// A JSON key with its separator, kept in a fixed-size array so that writing
-/// it is one constant-size copy (no `memcpy` call, no branch on its length).
+/// Constant text (a JSON key with its separator, literal text of a format),
+/// kept in a fixed-size array so that writing it is one constant-size copy (no
+/// `memcpy` call, no branch on its length).
 #[derive(Debug)]
-struct JsonKey {
-    padded: [u8; JsonKey::PADDED],
+struct Snippet {
+    padded: [u8; Snippet::PADDED],
     len: usize,
-    /// The key when it does not fit `padded`.
+    /// The text when it does not fit `padded`.
     long: Option<Box<[u8]>>,
 }
 
-impl JsonKey {
+impl Snippet {
     const PADDED: usize = 32;
 
-    fn new(text: Vec<u8>) -> JsonKey {
-        let mut padded = [0u8; JsonKey::PADDED];
+    fn new(text: Vec<u8>) -> Snippet {
+        let mut padded = [0u8; Snippet::PADDED];
         let len = text.len();
-        if len <= JsonKey::PADDED {
+        if len <= Snippet::PADDED {
             padded[..len].copy_from_slice(&text);
-            JsonKey { padded, len, long: None }
+            Snippet { padded, len, long: None }
         } else {
-            JsonKey { padded, len, long: Some(text.into_boxed_slice()) }
+            Snippet { padded, len, long: Some(text.into_boxed_slice()) }
         }
     }
 
@@ -292,11 +326,15 @@ impl Formatter {
                     Item::Field(f) => JsonKind::of(&f.op),
                     Item::Literal(_) => JsonKind::Values,
                 };
-                JsonField { key: JsonKey::new(k), kind, item }
+                if matches!(kind, JsonKind::PlainString | JsonKind::EscapedString) {
+                    k.push(b'"');
+                }
+                JsonField { key: Snippet::new(k), kind, item }
             })
             .collect();
         Ok(Formatter {
             star: parsed.star,
+            text_pieces: TextPiece::of(&parsed.items),
             items: parsed.items,
             json_fields,
             time_mode: TimeMode::Human,
@@ -344,27 +382,20 @@ impl Formatter {
     /// false, leaving `out` unchanged, when a field is absent and the format has no `*`.
     pub fn write_text<S: FieldSource + ?Sized>(&self, src: &mut S, out: &mut Vec<u8>) -> bool {
         let start = out.len();
-        for item in &self.items {
-            match item {
-                // Mostly a space or two between fields: no call to memcpy.
-                Item::Literal(l) if l.len() <= 2 => {
-                    for &b in l.iter() {
-                        out.push(b);
-                    }
+        for piece in &self.text_pieces {
+            piece.literal.push(out);
+            let Some(Item::Field(f)) = piece.field.and_then(|i| self.items.get(i)) else {
+                continue;
+            };
+            let at = out.len();
+            if !self.push_field_text(f, src, out) {
+                if !self.star {
+                    out.truncate(start);
+                    return false;
                 }
-                Item::Literal(l) => out.extend_from_slice(l),
-                Item::Field(f) => {
-                    let at = out.len();
-                    if !self.push_field_text(f, src, out) {
-                        if !self.star {
-                            out.truncate(start);
-                            return false;
-                        }
-                        out.extend_from_slice(b"<NA>");
-                    }
-                    text::fit_width(out, at, f.width);
-                }
+                out.extend_from_slice(b"<NA>");
             }
+            text::fit_width(out, at, f.width);
         }
         out.push(b'\n');
         self.printed(src);
@@ -487,8 +518,8 @@ impl Formatter {
                 }
             }
             JsonKind::PlainString | JsonKind::EscapedString => {
-                // Written straight into `out`, then escaped where needed.
-                out.push(b'"');
+                // Written straight into `out` after the opening quote the key
+                // ends with, then escaped where needed.
                 let start = out.len();
                 match src.write_text(&f.op.field, out) {
                     Some(true) => {
