@@ -41,6 +41,8 @@ pub struct Extractor {
     opts: RenderOptions,
     buf: Vec<u8>,
     tz: TzCache,
+    num: text::CountingDecimal,
+    tid: text::CountingDecimal,
 }
 
 /// One event seen through an [`Extractor`].
@@ -53,7 +55,13 @@ impl Extractor {
     /// An extractor rendering buffers and parameters per `opts` (use
     /// [`RenderOptions::json`] for `-j`).
     pub fn new(opts: RenderOptions) -> Extractor {
-        Extractor { opts, buf: Vec::new(), tz: TzCache::default() }
+        Extractor {
+            opts,
+            buf: Vec::new(),
+            tz: TzCache::default(),
+            num: Default::default(),
+            tid: Default::default(),
+        }
     }
 
     /// The source of the event `ctx`.
@@ -74,9 +82,12 @@ impl FieldSource for EngineSource<'_, '_> {
         // (the same text as extraction and `push_value` give).
         match field.id {
             FieldId::EvtInfo | FieldId::EvtArgs => self.ctx.write_info(out, &self.x.opts),
-            FieldId::EvtNum => text::push_u64(out, self.ctx.num()),
+            FieldId::EvtNum => self.x.num.push(out, self.ctx.num()),
             FieldId::EvtCpu => text::push_u64(out, u64::from(self.ctx.event().cpuid())),
-            FieldId::ThreadTid => text::push_i64(out, self.ctx.event().tid() as i64),
+            FieldId::ThreadTid => match self.ctx.event().tid() as i64 {
+                tid @ 0.. => self.x.tid.push(out, tid as u64),
+                tid => text::push_i64(out, tid),
+            },
             FieldId::EvtDir => {
                 out.push(if scap::table::is_enter(self.event_type()) { b'>' } else { b'<' })
             }

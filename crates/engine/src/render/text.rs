@@ -53,8 +53,17 @@ fn push_u64_long(out: &mut Vec<u8>, v: u64) {
         out.extend_from_slice(&PAIRS[pair..pair + 2]);
         return;
     }
+    let (digits, n) = decimal(v);
+    let at = out.len();
+    out.extend_from_slice(&digits);
+    out.truncate(at + n);
+}
+
+/// The decimal digits of `v` at the start of a fixed-size array, and their count.
+#[inline]
+fn decimal(v: u64) -> ([u8; 20], usize) {
     // The digits end at 20; the 20 bytes from the first digit on are copied
-    // (a fixed size), then what follows the digits is cut.
+    // (a fixed size).
     let mut buf = [0u8; 40];
     let mut start = 20;
     let mut v = v;
@@ -72,11 +81,52 @@ fn push_u64_long(out: &mut Vec<u8>, v: u64) {
         start -= 1;
         buf[start] = b'0' + v as u8;
     }
-    let at = out.len();
     let mut window = [0u8; 20];
     window.copy_from_slice(&buf[start..start + 20]);
-    out.extend_from_slice(&window);
-    out.truncate(at + 20 - start);
+    (window, 20 - start)
+}
+
+/// The decimal text of the number written last, for numbers that repeat or
+/// count up from one line to the next (`evt.num`, `thread.tid`).
+#[derive(Clone, Copy, Debug)]
+pub struct CountingDecimal {
+    value: u64,
+    digits: [u8; 20],
+    len: usize,
+}
+
+impl Default for CountingDecimal {
+    fn default() -> Self {
+        CountingDecimal { value: 0, digits: [b'0'; 20], len: 1 }
+    }
+}
+
+impl CountingDecimal {
+    /// Appends `v` in decimal.
+    #[inline]
+    pub fn push(&mut self, out: &mut Vec<u8>, v: u64) {
+        if v != self.value && !(Some(v) == self.value.checked_add(1) && self.count_up()) {
+            (self.digits, self.len) = decimal(v);
+        }
+        self.value = v;
+        let at = out.len();
+        out.extend_from_slice(&self.digits);
+        out.truncate(at + self.len);
+    }
+
+    /// Adds one to the digits; false (leaving them changed) when that needs
+    /// one more digit.
+    #[inline]
+    fn count_up(&mut self) -> bool {
+        for d in self.digits[..self.len.min(20)].iter_mut().rev() {
+            if *d != b'9' {
+                *d += 1;
+                return true;
+            }
+            *d = b'0';
+        }
+        false
+    }
 }
 
 /// Appends `v` in decimal, with a `-` when negative.
@@ -160,6 +210,18 @@ mod tests {
         push_dec(&mut out, -7i32);
         push_dec(&mut out, 255u8);
         assert_eq!(out, format!("{}-7255", i64::MIN).as_bytes());
+    }
+
+    #[test]
+    fn counting_decimals() {
+        let mut c = CountingDecimal::default();
+        let mut values: Vec<u64> = (0..1200).collect();
+        values.extend([99, 100, 100, 7, 9_999, 10_000, 10_001, u64::MAX - 1, u64::MAX, 0, 1]);
+        for v in values {
+            let mut out = b"x".to_vec();
+            c.push(&mut out, v);
+            assert_eq!(out, format!("x{v}").as_bytes());
+        }
     }
 
     #[test]
