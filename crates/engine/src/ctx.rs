@@ -197,7 +197,7 @@ impl<'a> EventCtx<'a> {
         opts: &RenderOptions,
     ) {
         for (i, (pinfo, payload)) in info.params.iter().zip(self.ev.params()).enumerate() {
-            out.extend_from_slice(pinfo.name.as_bytes());
+            crate::render::text::push_short(out, pinfo.name.as_bytes());
             out.push(b'=');
             if self.push_simple_param(pinfo, payload, out) {
                 out.push(b' ');

@@ -97,7 +97,7 @@ pub use event_loop::Filter;
 pub use fds::{Fd, FdKind, FdTable, IpTuple, L4Proto, MAX_FDS_PER_TABLE, SockAddrs, fd_flags};
 pub use interfaces::{Interfaces, Ipv4Iface, Ipv6Iface};
 pub use k8s::{K8sKind, K8sObject, K8sState};
-pub use render::{ArgForm, ArgSel, BufferFormat, RenderOptions};
+pub use render::{ArgForm, ArgSel, BufferFormat, RenderOptions, text};
 pub use thread_table::ThreadTable;
 pub use threads::{MAX_THREADS, Thread, split_nul, thread_flags};
 pub use users::{GroupInfo, UserInfo, Users};

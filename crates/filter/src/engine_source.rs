@@ -24,7 +24,7 @@
 
 use std::cell::Cell;
 
-use engine::{EventCtx, Fd, RenderOptions, Thread};
+use engine::{EventCtx, Fd, RenderOptions, Thread, text};
 use scap::Event;
 use scap::table::{EventInfo, ef};
 
@@ -41,6 +41,8 @@ pub struct Extractor {
     opts: RenderOptions,
     buf: Vec<u8>,
     tz: TzCache,
+    num: text::CountingDecimal,
+    tid: text::CountingDecimal,
 }
 
 /// One event seen through an [`Extractor`].
@@ -53,7 +55,13 @@ impl Extractor {
     /// An extractor rendering buffers and parameters per `opts` (use
     /// [`RenderOptions::json`] for `-j`).
     pub fn new(opts: RenderOptions) -> Extractor {
-        Extractor { opts, buf: Vec::new(), tz: TzCache::default() }
+        Extractor {
+            opts,
+            buf: Vec::new(),
+            tz: TzCache::default(),
+            num: Default::default(),
+            tid: Default::default(),
+        }
     }
 
     /// The source of the event `ctx`.
@@ -67,30 +75,29 @@ impl FieldSource for EngineSource<'_, '_> {
         self.ctx.event().event_type()
     }
 
+    #[inline(always)]
     fn write_text(&mut self, field: &FieldRef, out: &mut Vec<u8>) -> Option<bool> {
         use crate::fields::FieldId;
         // The fields of the default formats, written straight into the line
         // (the same text as extraction and `push_value` give).
-        let mut num = itoa::Buffer::new();
         match field.id {
             FieldId::EvtInfo | FieldId::EvtArgs => self.ctx.write_info(out, &self.x.opts),
-            FieldId::EvtNum => out.extend_from_slice(num.format(self.ctx.num()).as_bytes()),
-            FieldId::EvtCpu => {
-                out.extend_from_slice(num.format(self.ctx.event().cpuid()).as_bytes())
-            }
-            FieldId::ThreadTid => {
-                out.extend_from_slice(num.format(self.ctx.event().tid() as i64).as_bytes())
-            }
+            FieldId::EvtNum => self.x.num.push(out, self.ctx.num()),
+            FieldId::EvtCpu => text::push_u64(out, u64::from(self.ctx.event().cpuid())),
+            FieldId::ThreadTid => match self.ctx.event().tid() as i64 {
+                tid @ 0.. => self.x.tid.push(out, tid as u64),
+                tid => text::push_i64(out, tid),
+            },
             FieldId::EvtDir => {
                 out.push(if scap::table::is_enter(self.event_type()) { b'>' } else { b'<' })
             }
-            FieldId::EvtType => out.extend_from_slice(self.ctx.type_name().as_bytes()),
+            FieldId::EvtType => text::push_short(out, self.ctx.type_name().as_bytes()),
             FieldId::EvtTime => {
                 let cx = Cx { ctx: self.ctx, opts: &self.x.opts, tz: &self.x.tz };
                 fields::evt::write_time(out, &cx, self.ctx.event().ts(), FieldId::EvtTime);
             }
             FieldId::ProcName => match self.ctx.thread() {
-                Some(t) => out.extend_from_slice(t.comm()),
+                Some(t) => text::push_short(out, t.comm()),
                 None => return Some(false),
             },
             _ => return None,

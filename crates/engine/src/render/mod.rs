@@ -8,6 +8,7 @@ pub(crate) mod numbers;
 pub(crate) mod params;
 #[cfg(test)]
 mod tests;
+pub mod text;
 
 /// How data buffers are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -4,12 +4,8 @@
 
 use crate::fds::{Fd, FdKind, L4Proto};
 
-/// Appends a decimal number.
-#[inline]
-pub(crate) fn push_dec<T: itoa::Integer>(out: &mut Vec<u8>, v: T) {
-    let mut b = itoa::Buffer::new();
-    out.extend_from_slice(b.format(v).as_bytes());
-}
+pub(crate) use super::text::push_dec;
+use super::text::{all_printable, push_short};
 
 /// Appends `a.b.c.d`.
 pub(crate) fn push_ipv4(out: &mut Vec<u8>, ip: [u8; 4]) {
@@ -176,7 +172,11 @@ pub(crate) fn sockinfo_name(out: &mut Vec<u8>, fd: &Fd) {
 
 /// Removes every byte outside 0x20–0x7E (`sanitize_string`) while appending.
 pub(crate) fn push_sanitized(out: &mut Vec<u8>, s: &[u8]) {
-    out.extend(s.iter().copied().filter(|c| (0x20..0x7f).contains(c)));
+    if all_printable(s) {
+        push_short(out, s);
+    } else {
+        out.extend(s.iter().copied().filter(|c| (0x20..0x7f).contains(c)));
+    }
 }
 
 fn le16(b: &[u8], off: usize) -> u16 {

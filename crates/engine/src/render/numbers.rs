@@ -22,9 +22,7 @@ pub(crate) fn push_int(out: &mut Vec<u8>, v: i64, wide: bool, pf: PrintFormat) {
                 let _ = write!(out, "0{bits:o}");
             }
         }
-        PrintFormat::Hex => {
-            let _ = write!(out, "{bits:X}");
-        }
+        PrintFormat::Hex => push_upper_hex(out, bits),
         PrintFormat::Padded10Dec => {
             let v = if wide { v } else { v as i32 as i64 };
             let _ = write!(out, "{v:09}");
@@ -37,6 +35,19 @@ pub(crate) fn push_int(out: &mut Vec<u8>, v: i64, wide: bool, pf: PrintFormat) {
             }
         }
     }
+}
+
+/// Appends `v` in upper-case hex without leading zeros (`%X`).
+fn push_upper_hex(out: &mut Vec<u8>, v: u64) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let n = (v.max(1).ilog2() / 4 + 1) as usize;
+    let mut digits = [0u8; 16];
+    for (i, d) in digits[..n].iter_mut().rev().enumerate() {
+        *d = HEX[(v >> (4 * i)) as usize & 0xf];
+    }
+    let at = out.len();
+    out.extend_from_slice(&digits);
+    out.truncate(at + n);
 }
 
 /// Appends `x` formatted as C's `%lg` (6 significant digits, trailing zeros
@@ -133,5 +144,8 @@ mod tests {
         assert_eq!(num(-62, true, PrintFormat::Dec), "-62");
         assert_eq!(num(4294967295, false, PrintFormat::Dec), "-1");
         assert_eq!(num(5, false, PrintFormat::Padded10Dec), "000000005");
+        for v in [0u64, 1, 0xf, 0x10, 0x7f3a_bc00_0012, u64::MAX, 1 << 63] {
+            assert_eq!(num(v as i64, true, PrintFormat::Hex), format!("{v:X}"));
+        }
     }
 }

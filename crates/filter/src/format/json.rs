@@ -147,7 +147,14 @@ fn push_escaped(out: &mut Vec<u8>, s: &[u8]) {
     while i < s.len() {
         // Copy the run of plain bytes in one go.
         let run = plain_run(&s[i..]);
-        out.extend_from_slice(&s[i..i + run]);
+        if run <= 16 && i + 16 <= s.len() {
+            // Short runs between quotes: a fixed-size copy, then a cut.
+            let at = out.len();
+            out.extend_from_slice(&s[i..i + 16]);
+            out.truncate(at + run);
+        } else {
+            out.extend_from_slice(&s[i..i + run]);
+        }
         i += run;
         let Some(&b) = s.get(i) else { break };
         match b {
@@ -231,6 +238,28 @@ mod tests {
         assert_eq!(q(b"u\xd0\x85\xff"), r#""u\u0405\ufffd""#);
         assert_eq!(q(b"\xc3"), r#""\ufffd""#);
         assert_eq!(q(b"\xc0\x80"), r#""\ufffd""#, "overlong");
+    }
+
+    #[test]
+    fn quote_dense_text() {
+        // Runs of every length up to 40 between quotes and backslashes, so
+        // that short and long runs meet the end of the text.
+        let mut s = Vec::new();
+        for n in 0..40 {
+            s.extend(std::iter::repeat_n(b'x', n));
+            s.push(if n % 2 == 0 { b'"' } else { b'\\' });
+        }
+        for end in 0..=s.len() {
+            let mut want = b"\"".to_vec();
+            for &c in &s[..end] {
+                if c == b'"' || c == b'\\' {
+                    want.push(b'\\');
+                }
+                want.push(c);
+            }
+            want.push(b'"');
+            assert_eq!(q(&s[..end]).as_bytes(), &want[..], "{end}");
+        }
     }
 
     #[test]

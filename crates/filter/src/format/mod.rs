@@ -151,40 +151,80 @@ impl TimeFields {
 pub struct Formatter {
     star: bool,
     items: Vec<Item>,
-    /// Indexes into `items` of the fields, in JSON key order, one per key.
-    json_order: Vec<usize>,
-    /// The separator (`{` first, then `,`), quoted key and colon of each
-    /// `json_order` entry, escaped once.
-    json_keys: Vec<JsonKey>,
-    /// How each `json_order` entry's value is written.
-    json_kinds: Vec<JsonKind>,
+    /// The text line: each field with the literal text before it.
+    text_pieces: Vec<TextPiece>,
+    /// The fields in JSON key order, one per key.
+    json_fields: Vec<JsonField>,
     time_mode: TimeMode,
     times: TimeFields,
     last_printed_ts: Cell<Option<u64>>,
+    ts_digits: text::TsDigits,
     has_escape: bool,
 }
 
-/// A JSON key with its separator, kept in a fixed-size array so that writing
-/// it is one constant-size copy (no `memcpy` call, no branch on its length).
+/// A field of the text line with the literal text before it (the last piece
+/// may have literal text only).
 #[derive(Debug)]
-struct JsonKey {
-    padded: [u8; JsonKey::PADDED],
+struct TextPiece {
+    literal: Snippet,
+    /// Index into `items` of the field.
+    field: Option<usize>,
+}
+
+impl TextPiece {
+    /// The pieces of `items`.
+    fn of(items: &[Item]) -> Vec<TextPiece> {
+        let mut pieces = Vec::new();
+        let mut literal = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                Item::Literal(l) => literal.extend_from_slice(l),
+                Item::Field(_) => pieces.push(TextPiece {
+                    literal: Snippet::new(std::mem::take(&mut literal)),
+                    field: Some(i),
+                }),
+            }
+        }
+        if !literal.is_empty() {
+            pieces.push(TextPiece { literal: Snippet::new(literal), field: None });
+        }
+        pieces
+    }
+}
+
+/// One key of the JSON object and how its value is written.
+#[derive(Debug)]
+struct JsonField {
+    /// The separator (`{` first, then `,`), quoted key and colon, escaped once;
+    /// for string kinds, the opening quote of the value too.
+    key: Snippet,
+    kind: JsonKind,
+    /// Index into `items` of the field.
+    item: usize,
+}
+
+/// Constant text (a JSON key with its separator, literal text of a format),
+/// kept in a fixed-size array so that writing it is one constant-size copy (no
+/// `memcpy` call, no branch on its length).
+#[derive(Debug)]
+struct Snippet {
+    padded: [u8; Snippet::PADDED],
     len: usize,
-    /// The key when it does not fit `padded`.
+    /// The text when it does not fit `padded`.
     long: Option<Box<[u8]>>,
 }
 
-impl JsonKey {
+impl Snippet {
     const PADDED: usize = 32;
 
-    fn new(text: Vec<u8>) -> JsonKey {
-        let mut padded = [0u8; JsonKey::PADDED];
+    fn new(text: Vec<u8>) -> Snippet {
+        let mut padded = [0u8; Snippet::PADDED];
         let len = text.len();
-        if len <= JsonKey::PADDED {
+        if len <= Snippet::PADDED {
             padded[..len].copy_from_slice(&text);
-            JsonKey { padded, len, long: None }
+            Snippet { padded, len, long: None }
         } else {
-            JsonKey { padded, len, long: Some(text.into_boxed_slice()) }
+            Snippet { padded, len, long: Some(text.into_boxed_slice()) }
         }
     }
 
@@ -275,33 +315,32 @@ impl Formatter {
             .collect();
         keyed.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then(a.1.cmp(&b.1)));
         keyed.dedup_by(|a, b| a.0 == b.0);
-        let json_keys = keyed
+        let json_fields = keyed
             .iter()
             .enumerate()
-            .map(|(n, (key, _))| {
+            .map(|(n, &(key, item))| {
                 let mut k = vec![if n == 0 { b'{' } else { b',' }];
                 json::push_string(&mut k, key.as_bytes());
                 k.push(b':');
-                JsonKey::new(k)
+                let kind = match &parsed.items[item] {
+                    Item::Field(f) => JsonKind::of(&f.op),
+                    Item::Literal(_) => JsonKind::Values,
+                };
+                if matches!(kind, JsonKind::PlainString | JsonKind::EscapedString) {
+                    k.push(b'"');
+                }
+                JsonField { key: Snippet::new(k), kind, item }
             })
             .collect();
-        let json_kinds = keyed
-            .iter()
-            .map(|&(_, i)| match &parsed.items[i] {
-                Item::Field(f) => JsonKind::of(&f.op),
-                Item::Literal(_) => JsonKind::Values,
-            })
-            .collect();
-        let json_order = keyed.into_iter().map(|(_, i)| i).collect();
         Ok(Formatter {
             star: parsed.star,
+            text_pieces: TextPiece::of(&parsed.items),
             items: parsed.items,
-            json_order,
-            json_keys,
-            json_kinds,
+            json_fields,
             time_mode: TimeMode::Human,
             times: TimeFields::new(),
             last_printed_ts: Cell::new(None),
+            ts_digits: text::TsDigits::default(),
             has_escape: text.contains('\x1b'),
         })
     }
@@ -343,27 +382,20 @@ impl Formatter {
     /// false, leaving `out` unchanged, when a field is absent and the format has no `*`.
     pub fn write_text<S: FieldSource + ?Sized>(&self, src: &mut S, out: &mut Vec<u8>) -> bool {
         let start = out.len();
-        for item in &self.items {
-            match item {
-                // Mostly a space or two between fields: no call to memcpy.
-                Item::Literal(l) if l.len() <= 2 => {
-                    for &b in l.iter() {
-                        out.push(b);
-                    }
+        for piece in &self.text_pieces {
+            piece.literal.push(out);
+            let Some(Item::Field(f)) = piece.field.and_then(|i| self.items.get(i)) else {
+                continue;
+            };
+            let at = out.len();
+            if !self.push_field_text(f, src, out) {
+                if !self.star {
+                    out.truncate(start);
+                    return false;
                 }
-                Item::Literal(l) => out.extend_from_slice(l),
-                Item::Field(f) => {
-                    let at = out.len();
-                    if !self.push_field_text(f, src, out) {
-                        if !self.star {
-                            out.truncate(start);
-                            return false;
-                        }
-                        out.extend_from_slice(b"<NA>");
-                    }
-                    text::fit_width(out, at, f.width);
-                }
+                out.extend_from_slice(b"<NA>");
             }
+            text::fit_width(out, at, f.width);
         }
         out.push(b'\n');
         self.printed(src);
@@ -402,11 +434,6 @@ impl Formatter {
     }
 
     fn push_outputtime<S: FieldSource + ?Sized>(&self, src: &mut S, out: &mut Vec<u8>) -> bool {
-        let secs_ns = |out: &mut Vec<u8>, ns: u64| {
-            out.extend_from_slice(itoa::Buffer::new().format(ns / 1_000_000_000).as_bytes());
-            out.push(b'.');
-            text::push_padded(out, ns % 1_000_000_000, 9);
-        };
         let ns = match self.time_mode {
             TimeMode::Human => {
                 if let Some(present) = src.write_text(&self.times.time, out) {
@@ -436,7 +463,7 @@ impl Formatter {
         };
         match ns {
             Some(ns) => {
-                secs_ns(out, ns);
+                self.ts_digits.push_secs_ns(out, ns);
                 true
             }
             None => false,
@@ -448,15 +475,14 @@ impl Formatter {
     /// when a field is absent and the format has no `*`.
     pub fn write_json<S: FieldSource + ?Sized>(&self, src: &mut S, out: &mut Vec<u8>) -> bool {
         let start = out.len();
-        if self.json_order.is_empty() {
+        if self.json_fields.is_empty() {
             out.extend_from_slice(b"null\n");
             return true;
         }
-        let fields = self.json_order.iter().zip(&self.json_keys).zip(&self.json_kinds);
-        for ((&i, key), &kind) in fields {
-            let Some(Item::Field(f)) = self.items.get(i) else { continue };
-            key.push(out);
-            if !self.push_field_json(f, kind, src, out) {
+        for field in &self.json_fields {
+            let Some(Item::Field(f)) = self.items.get(field.item) else { continue };
+            field.key.push(out);
+            if !self.push_field_json(f, field.kind, src, out) {
                 if !self.star {
                     out.truncate(start);
                     return false;
@@ -480,7 +506,7 @@ impl Formatter {
             JsonKind::RawTime => {
                 return match first_u64(src, &self.times.rawtime) {
                     Some(ts) => {
-                        out.extend_from_slice(itoa::Buffer::new().format(ts).as_bytes());
+                        self.ts_digits.push_ns(out, ts);
                         true
                     }
                     None => false,
@@ -492,8 +518,8 @@ impl Formatter {
                 }
             }
             JsonKind::PlainString | JsonKind::EscapedString => {
-                // Written straight into `out`, then escaped where needed.
-                out.push(b'"');
+                // Written straight into `out` after the opening quote the key
+                // ends with, then escaped where needed.
                 let start = out.len();
                 match src.write_text(&f.op.field, out) {
                     Some(true) => {

@@ -106,3 +106,15 @@ fn transformers_in_formats() {
         "{\"len(proc.name)\":4,\"toupper(proc.name)\":\"CURL\"}\n"
     );
 }
+
+#[test]
+fn literal_text_of_any_length_around_fields() {
+    let long = "a literal longer than the thirty-two bytes kept inline: ";
+    let f = Formatter::new(&format!("{long}%evt.num{long}%proc.name\\e[00m|{long}")).unwrap();
+    assert_eq!(
+        line(&f, &mut curl(), false).unwrap(),
+        format!("{long}8643{long}curl\x1b[00m|{long}\n")
+    );
+    let f = Formatter::new("%evt.num%proc.name").unwrap();
+    assert_eq!(line(&f, &mut curl(), false).unwrap(), "8643curl\n");
+}

@@ -1,5 +1,6 @@
 //! Text rendering of values, as `-p` prints them.
 
+use std::cell::Cell;
 use std::io::Write as _;
 
 use crate::fields::{FieldInfo, Print};
@@ -54,22 +55,66 @@ fn push_int(out: &mut Vec<u8>, n: i128, print: Print, ty: FieldType) {
     }
 }
 
-/// `n` (below 10⁹) as nine zero-padded decimal digits: the nanoseconds of a time.
-pub(crate) fn nine_digits(n: u32) -> [u8; 9] {
-    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-        2021222324252627282930313233343536373839\
-        4041424344454647484950515253545556575859\
-        6061626364656667686970717273747576777879\
-        8081828384858687888990919293949596979899";
-    let mut digits = [b'0'; 9];
-    let mut v = n % 1_000_000_000;
-    for at in [7, 5, 3, 1] {
-        let pair = (v % 100) as usize * 2;
-        digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
-        v /= 100;
+pub(crate) use engine::text::nine_digits;
+
+/// Nanoseconds in a second.
+const NS: u64 = 1_000_000_000;
+
+/// Writes nanosecond timestamps in decimal, keeping the digits of the last
+/// second written: consecutive events mostly fall in the same second.
+#[derive(Debug, Default)]
+pub(crate) struct TsDigits {
+    last: Cell<Option<(u64, [u8; 10])>>,
+}
+
+impl TsDigits {
+    /// The ten digits of `secs`, for the seconds of the years 2001 to 2286.
+    #[inline]
+    fn secs(&self, secs: u64) -> Option<[u8; 10]> {
+        if let Some((s, digits)) = self.last.get()
+            && s == secs
+        {
+            return Some(digits);
+        }
+        if !(1_000_000_000..10_000_000_000).contains(&secs) {
+            return None;
+        }
+        let mut digits = [0u8; 10];
+        digits[0] = b'0' + (secs / NS) as u8;
+        digits[1..].copy_from_slice(&nine_digits((secs % NS) as u32));
+        self.last.set(Some((secs, digits)));
+        Some(digits)
     }
-    digits[0] = b'0' + v as u8;
-    digits
+
+    /// Appends `ts` in decimal.
+    #[inline]
+    pub fn push_ns(&self, out: &mut Vec<u8>, ts: u64) {
+        match self.secs(ts / NS) {
+            Some(head) => {
+                let mut text = [0u8; 19];
+                text[..10].copy_from_slice(&head);
+                text[10..].copy_from_slice(&nine_digits((ts % NS) as u32));
+                out.extend_from_slice(&text);
+            }
+            None => engine::text::push_u64(out, ts),
+        }
+    }
+
+    /// Appends `ts` as seconds, a dot and nine digits of nanoseconds.
+    #[inline]
+    pub fn push_secs_ns(&self, out: &mut Vec<u8>, ts: u64) {
+        let mut text = [b'.'; 20];
+        text[11..].copy_from_slice(&nine_digits((ts % NS) as u32));
+        match self.secs(ts / NS) {
+            Some(head) => text[..10].copy_from_slice(&head),
+            None => {
+                engine::text::push_u64(out, ts / NS);
+                out.extend_from_slice(&text[10..]);
+                return;
+            }
+        }
+        out.extend_from_slice(&text);
+    }
 }
 
 /// Appends `n` in decimal, zero-padded to at least `width` digits.
@@ -124,9 +169,25 @@ mod tests {
     }
 
     #[test]
-    fn nine_digits_pad_every_value() {
-        for n in (0..1_000_000_000u32).step_by(999_983).chain([0, 9, 10, 99, 100, 999_999_999]) {
-            assert_eq!(std::str::from_utf8(&nine_digits(n)).unwrap(), format!("{n:09}"));
+    fn timestamps_with_cached_seconds() {
+        let d = TsDigits::default();
+        for ts in [
+            1_481_211_698_271_984_729u64,
+            1_481_211_698_000_000_001,
+            14_812_116_995,
+            0,
+            999_999_999_999_999_999,
+            42_000_000_017,
+            u64::MAX,
+            1_000_000_000_000_000_000,
+            9_999_999_999_999_999_999,
+        ] {
+            let mut out = Vec::new();
+            d.push_ns(&mut out, ts);
+            assert_eq!(out, ts.to_string().as_bytes());
+            let mut out = Vec::new();
+            d.push_secs_ns(&mut out, ts);
+            assert_eq!(out, format!("{}.{:09}", ts / NS, ts % NS).as_bytes());
         }
     }
 
