@@ -4,8 +4,7 @@
 
 use crate::fds::{Fd, FdKind, L4Proto};
 
-pub(crate) use super::text::push_dec;
-use super::text::{all_printable, push_short};
+use super::text::{all_printable, push_dec, push_short};
 
 /// Appends `a.b.c.d`.
 pub(crate) fn push_ipv4(out: &mut Vec<u8>, ip: [u8; 4]) {

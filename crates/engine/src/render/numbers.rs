@@ -5,7 +5,7 @@ use std::io::Write;
 
 use scap::table::PrintFormat;
 
-use super::net::push_dec;
+use super::text::push_dec;
 
 /// Appends an integer parameter the way `SET_NUMERIC_FORMAT` prints it.
 ///

@@ -5,8 +5,9 @@ use scap::table::{self, FlagTable, ParamExtra, ParamInfo, ParamType, PrintFormat
 
 use super::RenderOptions;
 use super::buffers::push_buffer;
-use super::net::{push_dec, push_sanitized, push_sockaddr, push_socktuple};
+use super::net::{push_sanitized, push_sockaddr, push_socktuple};
 use super::numbers::{push_int, push_lg};
+use super::text::push_dec;
 use crate::ctx::EventCtx;
 use crate::paths;
 use crate::threads::cstr;

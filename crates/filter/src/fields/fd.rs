@@ -162,7 +162,7 @@ fn typechar_without_fd(etype: u16) -> u8 {
 }
 
 fn push_port_text(buf: &mut Vec<u8>, port: u16) {
-    buf.extend_from_slice(itoa::Buffer::new().format(port).as_bytes());
+    engine::text::push_dec(buf, port);
 }
 
 /// Extracts an `fd.*` field.
@@ -176,9 +176,8 @@ pub(crate) fn extract(f: &FieldRef, cx: &Cx<'_, '_>, buf: &mut Vec<u8>, sink: Si
     }
     if f.id == FieldId::FdUid {
         if etype != ids::CONTAINER_JSON_E && etype != ids::CONTAINER_JSON_2_E {
-            let mut b = itoa::Buffer::new();
-            buf.extend_from_slice(b.format(t.tid()).as_bytes());
-            buf.extend_from_slice(b.format(t.last_event_fd()).as_bytes());
+            engine::text::push_dec(buf, t.tid());
+            engine::text::push_dec(buf, t.last_event_fd());
             sink(Value::Str(buf));
         }
         return;

@@ -111,7 +111,7 @@ pub(crate) fn extract(f: &FieldRef, cx: &Cx<'_, '_>, buf: &mut Vec<u8>, sink: Si
         }
         FieldId::ThreadNametid => {
             buf.extend_from_slice(t.comm());
-            buf.extend_from_slice(itoa::Buffer::new().format(ev.tid() as i64).as_bytes());
+            engine::text::push_i64(buf, ev.tid() as i64);
             sink(Value::Str(buf));
         }
         // CPU use needs procinfo bookkeeping the engine does not keep.

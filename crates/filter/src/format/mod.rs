@@ -552,8 +552,8 @@ impl Formatter {
                     text::push_value(&mut t, &v, info, ty);
                     json::push_string(out, &t);
                 }
-                Value::I64(n) => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
-                Value::U64(n) => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+                Value::I64(n) => engine::text::push_i64(out, n),
+                Value::U64(n) => engine::text::push_u64(out, n),
                 Value::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
                 Value::Double(d) if d.is_finite() => {
                     let _ = write!(out, "{d}");

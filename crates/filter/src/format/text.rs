@@ -16,12 +16,12 @@ pub fn push_value(out: &mut Vec<u8>, v: &Value<'_>, info: &FieldInfo, ty: FieldT
         }
         Value::I64(n) => match info.print {
             Print::Hex | Print::Padded10 => push_int(out, i128::from(n), info.print, ty),
-            _ => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+            _ => engine::text::push_dec(out, n),
         },
         Value::U64(n) => match info.print {
             Print::Hex => push_int(out, i128::from(n), info.print, ty),
             Print::Padded10 => push_padded(out, n, 9),
-            _ => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+            _ => engine::text::push_dec(out, n),
         },
         Value::Bool(b) => out.extend_from_slice(if b { b"true" } else { b"false" }),
         Value::Ip(ip) => {
@@ -49,8 +49,7 @@ fn push_int(out: &mut Vec<u8>, n: i128, print: Print, ty: FieldType) {
             let _ = write!(out, "{n:09}");
         }
         _ => {
-            let mut b = itoa::Buffer::new();
-            out.extend_from_slice(b.format(n).as_bytes());
+            let _ = write!(out, "{n}");
         }
     }
 }
@@ -124,10 +123,12 @@ pub fn push_padded(out: &mut Vec<u8>, n: u64, width: usize) {
         out.extend_from_slice(&nine_digits(n as u32));
         return;
     }
-    let mut b = itoa::Buffer::new();
-    let digits = b.format(n).as_bytes();
-    out.extend(std::iter::repeat_n(b'0', width.saturating_sub(digits.len())));
-    out.extend_from_slice(digits);
+    let at = out.len();
+    engine::text::push_u64(out, n);
+    let digits = out.len() - at;
+    if digits < width {
+        out.splice(at..at, std::iter::repeat_n(b'0', width - digits));
+    }
 }
 
 /// Pads with spaces or cuts `out[start..]` to exactly `width` bytes (0: no change).
