@@ -46,11 +46,39 @@ pub fn tracepoint_name(syscall: &'static str) -> &'static str {
 }
 
 /// The `events/syscalls` directory of the mounted tracefs, if any.
-fn syscall_events_dir() -> Option<PathBuf> {
+fn mounted_syscall_events_dir() -> Option<PathBuf> {
     TRACEFS_ROOTS
         .iter()
         .map(|root| Path::new(root).join("events/syscalls"))
         .find(|dir| dir.join("sys_enter_openat").is_dir())
+}
+
+/// The `events/syscalls` directory of tracefs; when tracefs is not mounted
+/// (a machine booted without systemd, or a kernel that no longer mounts it
+/// under debugfs), it is mounted on its standard mount point first, as `perf`
+/// and `trace-cmd` do.
+fn syscall_events_dir() -> Option<PathBuf> {
+    mounted_syscall_events_dir().or_else(|| {
+        mount_tracefs(TRACEFS_ROOTS[0]).then(mounted_syscall_events_dir).flatten()
+    })
+}
+
+/// Mounts tracefs on `target` (an existing, empty directory); false when the
+/// kernel refuses (no privilege, no tracefs).
+fn mount_tracefs(target: &str) -> bool {
+    let target = std::ffi::CString::new(target).expect("no NUL in a constant path");
+    // SAFETY: every pointer is a NUL-terminated string that outlives the
+    // call; tracefs takes no mount data.
+    let rc = unsafe {
+        libc::mount(
+            c"nodev".as_ptr(),
+            target.as_ptr(),
+            c"tracefs".as_ptr(),
+            libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
+            std::ptr::null(),
+        )
+    };
+    rc == 0
 }
 
 /// The hooks for `interest`: per-syscall tracepoints when it is restricted,
