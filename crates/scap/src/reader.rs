@@ -118,7 +118,8 @@ impl ReaderBuilder {
         } else {
             Source::Stream(src)
         };
-        let buf = if matches!(src, Source::Stream(_)) { vec![0; 1 << 20] } else { Vec::new() };
+        let buf =
+            if matches!(src, Source::Stream(_)) { vec![0; STREAM_BUFFER] } else { Vec::new() };
         let mut r = Reader {
             src,
             path,
@@ -138,6 +139,12 @@ impl ReaderBuilder {
         Ok(r)
     }
 }
+
+/// Bytes read at a time on the caller's thread (without prefetch): a few times
+/// a block, and small enough that the parse finds them still in the core's
+/// cache (64 KiB to 128 KiB measured best; 1 MiB made a parse of the seed ~6 %
+/// slower).
+const STREAM_BUFFER: usize = 1 << 16;
 
 /// Where the reader's bytes come from.
 enum Source {
