@@ -60,13 +60,22 @@ struct Compared {
 /// Runs sysdig, sysray and an inflate-only pass in turn, `rounds` times, so a
 /// change of machine speed (this VM's moves by a third from second to second)
 /// hits all three alike; ratios are taken within a round, then the median.
+/// The order of the three rotates from round to round, after a short pause,
+/// so none of them is always the one that runs right after another process.
 fn compare(sysdig: &Path, sysray: &Path, args: &[String], seed: &Path, rounds: usize) -> Compared {
     let (mut a_runs, mut b_runs) = (Vec::new(), Vec::new());
     let (mut ratios, mut floor_ratios) = (Vec::new(), Vec::new());
-    for _ in 0..rounds {
-        let a = timed(sysdig, args);
-        let b = timed(sysray, args);
-        let floor = inflate_once(seed);
+    for round in 0..rounds {
+        std::thread::sleep(Duration::from_millis(20));
+        let (mut a, mut b, mut floor) = (None, None, Duration::ZERO);
+        for k in 0..3 {
+            match (round + k) % 3 {
+                0 => a = Some(timed(sysdig, args)),
+                1 => b = Some(timed(sysray, args)),
+                _ => floor = inflate_once(seed),
+            }
+        }
+        let (Some(a), Some(b)) = (a, b) else { unreachable!("every slot runs") };
         ratios.push(a.wall.as_secs_f64() / b.wall.as_secs_f64());
         floor_ratios.push(b.wall.as_secs_f64() / floor.as_secs_f64());
         a_runs.push(a);

@@ -205,15 +205,25 @@ fn main() {
         let mut raw = Vec::new();
         let (mut events, mut drops) = (0u64, 0u64);
         let mut consumer = Vec::new();
-        for _ in 0..rounds {
-            base.push(run_child(what, n, None).0);
-            let r = under_capture(Interest::all(), false, what, n, None);
-            events = events.max(r.events);
-            drops += r.drops;
-            consumer.push(r.consumer_ns);
-            full.push(r.cpu);
-            per_syscall.push(under_capture(Interest::events([]), true, what, n, None).cpu);
-            raw.push(under_capture(Interest::events([]), false, what, n, None).cpu);
+        // The order of the four rotates from round to round, so none of them
+        // always runs right after the same one (a full capture leaves a large
+        // file to write back and cold caches behind it).
+        for round in 0..rounds {
+            for k in 0..4 {
+                match (round + k) % 4 {
+                    0 => base.push(run_child(what, n, None).0),
+                    1 => {
+                        let r = under_capture(Interest::all(), false, what, n, None);
+                        events = events.max(r.events);
+                        drops += r.drops;
+                        consumer.push(r.consumer_ns);
+                        full.push(r.cpu);
+                    }
+                    2 => per_syscall
+                        .push(under_capture(Interest::events([]), true, what, n, None).cpu),
+                    _ => raw.push(under_capture(Interest::events([]), false, what, n, None).cpu),
+                }
+            }
         }
         // Each round's capture runs against that round's baseline: the
         // machine's speed drifts between rounds, so these ratios are
