@@ -59,14 +59,13 @@ fn mounted_syscall_events_dir() -> Option<PathBuf> {
 /// and `trace-cmd` do.
 fn syscall_events_dir() -> Option<PathBuf> {
     mounted_syscall_events_dir().or_else(|| {
-        mount_tracefs(TRACEFS_ROOTS[0]).then(mounted_syscall_events_dir).flatten()
+        mount_tracefs(c"/sys/kernel/tracing").then(mounted_syscall_events_dir).flatten()
     })
 }
 
 /// Mounts tracefs on `target` (an existing, empty directory); false when the
 /// kernel refuses (no privilege, no tracefs).
-fn mount_tracefs(target: &str) -> bool {
-    let target = std::ffi::CString::new(target).expect("no NUL in a constant path");
+fn mount_tracefs(target: &std::ffi::CStr) -> bool {
     // SAFETY: every pointer is a NUL-terminated string that outlives the
     // call; tracefs takes no mount data.
     let rc = unsafe {
