@@ -78,7 +78,9 @@ fn add_metadata(info: &mut Info, m: &scap::Metadata) {
 fn inspect(path: &Path, with_types: bool) -> Info {
     let mut info =
         Info { file_size: std::fs::metadata(path).map_or(0, |m| m.len()), ..Info::default() };
-    let mut r = match scap::Reader::open(path) {
+    // Only the blocks are counted: inflating ahead on a helper thread would
+    // not pay for the handoff (see `scap::ReaderBuilder::prefetch`).
+    let mut r = match scap::ReaderBuilder::new().prefetch(false).open(path) {
         Ok(r) => r,
         Err(e) => {
             info.error = Some(e.to_string());

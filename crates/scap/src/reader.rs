@@ -67,8 +67,12 @@ impl ReaderBuilder {
         Self::default()
     }
 
-    /// Whether decompression runs on a helper thread (default: yes for compressed
-    /// streams).
+    /// Whether reading and decompressing run on a helper thread, ahead of the
+    /// caller (default: yes). It pays when the caller does real work per event
+    /// (state, filters, output): the stream is ready when the caller wants it. A
+    /// caller that only walks the events is as fast without it (two busy cores
+    /// run slower than one here, which eats the overlap) and uses one core
+    /// instead of two: `sysray capinfo` reads this way.
     pub fn prefetch(&mut self, yes: bool) -> &mut Self {
         self.prefetch = yes;
         self
