@@ -21,10 +21,13 @@ use crate::stream::read_into;
 /// a page on the VMs we measure on, more than inflating the page's bytes).
 const CHUNK: usize = 1 << 18;
 
-/// Chunks on their way to the reader at most. When the reader is the slower
-/// side (printing), deeper queues only add buffers; when it is the faster one,
-/// it waits for the inflating anyway.
-const IN_FLIGHT: usize = 2;
+/// Chunks on their way to the reader at most (2.5 MiB): enough for the
+/// inflating to run ahead while the reader's caller builds its state from the
+/// capture's metadata and starts up (2–3 ms for the seed), and to ride out the
+/// moments either thread is held up. With two chunks the framing thread sat
+/// idle through those; ten made the median run of a filter that matches
+/// nothing 15 % shorter, of `-j` 3 %, for 2 MB more peak RSS.
+const IN_FLIGHT: usize = 10;
 
 /// A piece of the stream that ends at a block boundary (except the last one).
 pub(crate) struct Chunk {
