@@ -140,8 +140,22 @@ impl<R: io::BufRead> Gunzip<R> {
         }
     }
 
+    /// The buffered input, refilled if empty; an interrupted read is retried
+    /// here, where no state is half changed.
+    fn input(&mut self) -> io::Result<&[u8]> {
+        loop {
+            match self.input.fill_buf() {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+                Ok([]) => return Ok(&[]),
+                // Buffered: this second call does no I/O.
+                Ok(_) => return self.input.fill_buf(),
+            }
+        }
+    }
+
     fn byte(&mut self) -> io::Result<u8> {
-        let b = *self.input.fill_buf()?.first().ok_or_else(|| error(GZIP_ENDS_EARLY))?;
+        let b = *self.input()?.first().ok_or_else(|| error(GZIP_ENDS_EARLY))?;
         self.input.consume(1);
         Ok(b)
     }
@@ -156,7 +170,7 @@ impl<R: io::BufRead> Gunzip<R> {
 
     /// Reads a member header; false at the clean end of the stream.
     fn member_header(&mut self) -> io::Result<bool> {
-        if self.input.fill_buf()?.is_empty() {
+        if self.input()?.is_empty() {
             return Ok(false);
         }
         let [id1, id2, method, flags, ..] = self.bytes::<10>()?;
@@ -208,7 +222,9 @@ impl<R: io::BufRead> Read for Gunzip<R> {
             return Ok(0);
         }
         let got = self.inflate_into(out);
-        if let Err(e) = &got {
+        if let Err(e) = &got
+            && e.kind() != io::ErrorKind::Interrupted
+        {
             self.failed = Some((e.kind(), e.to_string()));
         }
         got
@@ -221,10 +237,11 @@ impl<R: io::BufRead> Gunzip<R> {
             if !self.in_member && !self.member_header()? {
                 return Ok(0);
             }
-            let input = self.input.fill_buf()?;
-            if input.is_empty() {
+            if self.input()?.is_empty() {
                 return Err(error(GZIP_ENDS_EARLY));
             }
+            // Buffered now: this borrows the field alone, without I/O.
+            let input = self.input.fill_buf()?;
             let (in_before, out_before) = (self.inflate.total_in(), self.inflate.total_out());
             let status = self.inflate.decompress(input, out, flate2::FlushDecompress::None);
             let consumed = (self.inflate.total_in() - in_before) as usize;
@@ -339,6 +356,37 @@ mod tests {
             assert!(out == first, "step {step}: {} bytes, not {}", out.len(), first.len());
             assert_eq!(e, end, "step {step}");
         }
+    }
+
+    /// Returns `Interrupted` before every other read.
+    struct Jumpy<'a>(&'a [u8], bool);
+
+    impl Read for Jumpy<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.1 = !self.1;
+            if self.1 {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            self.0.read(buf)
+        }
+    }
+
+    #[test]
+    fn interrupted_reads_are_retried() {
+        let data = sample(50_000);
+        let mut gz = gzip(&data);
+        gz.extend(gzip(b"second member"));
+        let mut g = Gunzip::new(io::BufReader::with_capacity(3, Jumpy(&gz, false)));
+        let (mut out, mut buf) = (Vec::new(), [0u8; 1000]);
+        loop {
+            match g.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => out.extend_from_slice(&buf[..n]),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => panic!("{e}"),
+            }
+        }
+        assert!(out == [&data[..], b"second member"].concat(), "{} bytes", out.len());
     }
 
     #[test]
