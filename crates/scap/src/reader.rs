@@ -145,9 +145,9 @@ impl ReaderBuilder {
 }
 
 /// Bytes read at a time on the caller's thread (without prefetch): many event
-/// blocks (a longer block grows the buffer), and small enough that the parse finds them still in the core's
-/// cache (64 KiB to 128 KiB measured best; 1 MiB made a parse of the seed ~6 %
-/// slower).
+/// blocks (a longer block grows the buffer), and small enough that the parse
+/// finds them still in the core's cache (64 KiB to 128 KiB measured best; 1 MiB
+/// made a parse of the seed ~6 % slower).
 const STREAM_BUFFER: usize = 1 << 16;
 
 /// Where the reader's bytes come from.

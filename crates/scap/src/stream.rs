@@ -207,31 +207,9 @@ impl<R: io::BufRead> Gunzip<R> {
         self.in_member = false;
         Ok(())
     }
-}
 
-fn error((kind, what): (io::ErrorKind, &'static str)) -> io::Error {
-    io::Error::new(kind, what)
-}
-
-impl<R: io::BufRead> Read for Gunzip<R> {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        if let Some((kind, what)) = &self.failed {
-            return Err(io::Error::new(*kind, what.clone()));
-        }
-        if out.is_empty() {
-            return Ok(0);
-        }
-        let got = self.inflate_into(out);
-        if let Err(e) = &got
-            && e.kind() != io::ErrorKind::Interrupted
-        {
-            self.failed = Some((e.kind(), e.to_string()));
-        }
-        got
-    }
-}
-
-impl<R: io::BufRead> Gunzip<R> {
+    /// Inflates into `out`; an error found after some bytes is kept in
+    /// `failed` for the next read.
     fn inflate_into(&mut self, out: &mut [u8]) -> io::Result<usize> {
         loop {
             if !self.in_member && !self.member_header()? {
@@ -267,6 +245,28 @@ impl<R: io::BufRead> Gunzip<R> {
                 return Ok(produced);
             }
         }
+    }
+}
+
+fn error((kind, what): (io::ErrorKind, &'static str)) -> io::Error {
+    io::Error::new(kind, what)
+}
+
+impl<R: io::BufRead> Read for Gunzip<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if let Some((kind, what)) = &self.failed {
+            return Err(io::Error::new(*kind, what.clone()));
+        }
+        if out.is_empty() {
+            return Ok(0);
+        }
+        let got = self.inflate_into(out);
+        if let Err(e) = &got
+            && e.kind() != io::ErrorKind::Interrupted
+        {
+            self.failed = Some((e.kind(), e.to_string()));
+        }
+        got
     }
 }
 
