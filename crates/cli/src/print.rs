@@ -334,7 +334,7 @@ impl Pipeline {
     }
 
     /// Ends the run: colour reset, summary, closing the capture.
-    pub fn finish(mut self) -> Result<()> {
+    pub fn finish(&mut self) -> Result<()> {
         self.write_lines()?;
         if self.printer.formatter.has_escape() && !self.quiet && !self.printer.json {
             self.out.write_all(b"\x1b[00m")?;

@@ -12,14 +12,13 @@ use std::io::{self, Read};
 use std::sync::mpsc;
 use std::thread;
 
+use crate::chunk_buf::{ChunkBuf, Pool, SLOT};
 use crate::reader::block_len_acceptable;
 use crate::stream::read_into;
 
 /// Bytes a chunk holds at least (unless the stream ends first): small enough to
-/// still be in cache when the reader gets to it, and to keep the buffers few
-/// pages: each buffer is fresh memory the kernel faults in page by page (3–6 µs
-/// a page on the VMs we measure on, more than inflating the page's bytes).
-const CHUNK: usize = 1 << 18;
+/// still be in cache when the reader gets to it.
+const CHUNK: usize = SLOT;
 
 /// Chunks on their way to the reader at most (2.5 MiB): enough for the
 /// inflating to run ahead while the reader's caller builds its state from the
@@ -31,8 +30,8 @@ const IN_FLIGHT: usize = 10;
 
 /// A piece of the stream that ends at a block boundary (except the last one).
 pub(crate) struct Chunk {
-    /// The bytes; only `..len` are the stream's (the vector may be longer).
-    pub bytes: Vec<u8>,
+    /// The bytes; only `..len` are the stream's (the buffer may be longer).
+    pub bytes: ChunkBuf,
     /// Bytes of the stream in `bytes`.
     pub len: usize,
 }
@@ -40,7 +39,7 @@ pub(crate) struct Chunk {
 /// The receiving end of the framing thread.
 pub(crate) struct Framer {
     rx: mpsc::Receiver<io::Result<Chunk>>,
-    recycle: mpsc::Sender<Vec<u8>>,
+    recycle: mpsc::Sender<ChunkBuf>,
 }
 
 impl Framer {
@@ -48,9 +47,9 @@ impl Framer {
     pub fn new(inner: Box<dyn Read + Send>) -> io::Result<Framer> {
         let (tx, rx) = mpsc::sync_channel(IN_FLIGHT);
         let (recycle, spare) = mpsc::channel();
-        thread::Builder::new()
-            .name("scap-prefetch".into())
-            .spawn(move || FramingThread { inner, tx, spare, framing: true }.run())?;
+        thread::Builder::new().name("scap-prefetch".into()).spawn(move || {
+            FramingThread { inner, tx, spare, pool: Pool::default(), framing: true }.run()
+        })?;
         Ok(Framer { rx, recycle })
     }
 
@@ -61,7 +60,7 @@ impl Framer {
     }
 
     /// Hands a buffer the reader is done with back for reuse.
-    pub fn recycle(&self, buf: Vec<u8>) {
+    pub fn recycle(&self, buf: ChunkBuf) {
         let _ = self.recycle.send(buf);
     }
 }
@@ -69,7 +68,8 @@ impl Framer {
 struct FramingThread {
     inner: Box<dyn Read + Send>,
     tx: mpsc::SyncSender<io::Result<Chunk>>,
-    spare: mpsc::Receiver<Vec<u8>>,
+    spare: mpsc::Receiver<ChunkBuf>,
+    pool: Pool,
     /// False once a header did not look like a block: the rest of the stream
     /// is passed on as it comes, for the reader to report.
     framing: bool,
@@ -92,7 +92,9 @@ impl FramingThread {
             let mut want = CHUNK.max(filled);
             let (scan, end, err) = loop {
                 if buf.len() < want {
-                    buf.resize(want, 0);
+                    let mut back = None;
+                    buf.vec_mut(|slot| back = Some(slot)).resize(want, 0);
+                    self.keep(back);
                 }
                 let (got, end, err) = read_into(&mut self.inner, &mut buf[filled..want]);
                 filled += got;
@@ -111,7 +113,9 @@ impl FramingThread {
             let mut next = self.buffer();
             let tail = filled - cut;
             if next.len() < tail.max(CHUNK) {
-                next.resize(tail.max(CHUNK), 0);
+                let mut back = None;
+                next.vec_mut(|slot| back = Some(slot)).resize(tail.max(CHUNK), 0);
+                self.keep(back);
             }
             next[..tail].copy_from_slice(&buf[cut..filled]);
             let chunk = Chunk { bytes: std::mem::replace(&mut buf, next), len: cut };
@@ -130,8 +134,15 @@ impl FramingThread {
     }
 
     /// A buffer the reader gave back, else a new one.
-    fn buffer(&self) -> Vec<u8> {
-        self.spare.try_recv().unwrap_or_default()
+    fn buffer(&mut self) -> ChunkBuf {
+        self.spare.try_recv().unwrap_or_else(|_| self.pool.take())
+    }
+
+    /// Reuses the slot a grown buffer left (as if the reader gave it back).
+    fn keep(&mut self, slot: Option<ChunkBuf>) {
+        if let Some(slot) = slot {
+            self.pool.give_back(slot);
+        }
     }
 
     /// Walks the complete blocks at the start of `bytes`.

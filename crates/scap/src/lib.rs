@@ -37,6 +37,7 @@
 
 mod batch;
 pub mod block;
+mod chunk_buf;
 mod error;
 mod event;
 mod framed;

@@ -8,6 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::block::{self, round_up_4};
+use crate::chunk_buf::ChunkBuf;
 use crate::error::{BlockName, Error, ErrorKind, Result};
 use crate::event::{Event, HEADER_V1_LEN, HEADER_V2_LEN};
 use crate::framed::Framer;
@@ -122,8 +123,11 @@ impl ReaderBuilder {
         } else {
             Source::Stream(src)
         };
-        let buf =
-            if matches!(src, Source::Stream(_)) { vec![0; STREAM_BUFFER] } else { Vec::new() };
+        let buf = ChunkBuf::Heap(if matches!(src, Source::Stream(_)) {
+            vec![0; STREAM_BUFFER]
+        } else {
+            Vec::new()
+        });
         let mut r = Reader {
             src,
             path,
@@ -174,7 +178,7 @@ pub struct Reader {
     src: Source,
     path: Option<PathBuf>,
     compression: Compression,
-    buf: Vec<u8>,
+    buf: ChunkBuf,
     start: usize,
     end: usize,
     eof: bool,
@@ -288,7 +292,8 @@ impl Reader {
                             // Grow with the data actually read, never to a length a
                             // (possibly corrupt) header merely declares.
                             let grown = (self.buf.len() * 2).min(need.max(self.buf.len() + 1));
-                            self.buf.resize(grown, 0);
+                            // The caller's thread reads into vectors only.
+                            self.buf.vec_mut(drop).resize(grown, 0);
                         }
                     }
                     src.read(&mut self.buf[self.end..]).inspect(|&n| self.end += n)
@@ -329,8 +334,9 @@ impl Reader {
             self.buf.copy_within(self.start..self.end, 0);
             self.end -= self.start;
             self.start = 0;
-            self.buf.truncate(self.end);
-            self.buf.extend_from_slice(&chunk.bytes[..chunk.len]);
+            let buf = self.buf.vec_mut(|slot| f.recycle(slot));
+            buf.truncate(self.end);
+            buf.extend_from_slice(&chunk.bytes[..chunk.len]);
             self.end += chunk.len;
             f.recycle(chunk.bytes);
         }
