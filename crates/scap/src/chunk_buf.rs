@@ -15,7 +15,7 @@ use std::ops::{Deref, DerefMut};
 use std::ptr::NonNull;
 use std::sync::Arc;
 
-/// Bytes of a slot: the framing thread's chunk size.
+/// Bytes of a slot: a chunk of the reading thread and the room before it.
 pub(crate) const SLOT: usize = 1 << 18;
 
 /// Slots of the pool: the chunks in flight, the one being filled, the one the
@@ -168,8 +168,6 @@ pub(crate) struct Pool {
     heap_issued: usize,
     /// True once mapping the pool failed: vectors from then on.
     broken: bool,
-    /// Buffers given back, handed out again first.
-    free: Vec<ChunkBuf>,
 }
 
 /// Buffers a stream gets as vectors before the pool is mapped, so a small
@@ -177,11 +175,9 @@ pub(crate) struct Pool {
 const HEAP_FIRST: usize = 2;
 
 impl Pool {
-    /// A buffer of at least `SLOT` bytes: one given back, else a new one.
+    /// A new buffer of `SLOT` bytes (the caller reuses the buffers it gets
+    /// back before it asks for a new one).
     pub fn take(&mut self) -> ChunkBuf {
-        if let Some(b) = self.free.pop() {
-            return b;
-        }
         if self.heap_issued < HEAP_FIRST || self.broken {
             self.heap_issued += 1;
             return ChunkBuf::Heap(vec![0; SLOT]);
@@ -205,11 +201,6 @@ impl Pool {
             }
             _ => ChunkBuf::Heap(vec![0; SLOT]),
         }
-    }
-
-    /// Takes a buffer back for reuse.
-    pub fn give_back(&mut self, buf: ChunkBuf) {
-        self.free.push(buf);
     }
 }
 
