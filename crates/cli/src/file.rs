@@ -49,7 +49,7 @@ pub fn run(args: &LowArgs, filter_text: &str, path: &Path) -> Result<()> {
     p.finish()?;
     // The process exits next: freeing the state and the read buffers one by one
     // (tens of thousands of allocations for a busy capture, unmapping the
-    // buffers shared with the framing thread) would only delay the exit.
+    // buffers shared with the reading thread) would only delay the exit.
     std::mem::forget((reader, p));
     result?;
     Ok(())

@@ -1,9 +1,9 @@
-//! The buffers chunks travel in between the framing thread and the reader:
+//! The buffers chunks travel in between the reading thread and the reader:
 //! slots of one anonymous mapping, or ordinary vectors.
 //!
 //! A capture of more than a few chunks is read through a pool of [`SLOTS`]
 //! buffers that go round between the two threads. Taking them from one mapping
-//! instead of one allocation each saves what made the framing thread slower than
+//! instead of one allocation each saves what made the reading thread slower than
 //! inflating alone: the allocator zeroed each new buffer (faulting its pages in
 //! one by one) and unmapped each at the end (with a TLB shootdown on the other
 //! core, at the very end of the run); and the mapping is 2 MiB aligned and
@@ -19,7 +19,7 @@ use std::sync::Arc;
 pub(crate) const SLOT: usize = 1 << 18;
 
 /// Slots of the pool: the chunks in flight, the one being filled, the one the
-/// framing thread prepares next, the reader's and one on its way back.
+/// reading thread prepares next, the reader's and one on its way back.
 pub(crate) const SLOTS: usize = 16;
 
 /// Alignment of the pool, a huge page's size.

@@ -24,7 +24,7 @@ pub(crate) const HEADROOM: usize = 16 << 10;
 /// Chunks on their way to the reader at most (2.4 MiB): enough for the
 /// inflating to run ahead while the reader's caller builds its state from the
 /// capture's metadata and starts up (2–3 ms for the seed), and to ride out the
-/// moments either thread is held up. With two chunks the framing thread sat
+/// moments either thread is held up. With two chunks the reading thread sat
 /// idle through those; ten made the median run of a filter that matches
 /// nothing 15 % shorter, of `-j` 3 %, for 2 MB more peak RSS.
 const IN_FLIGHT: usize = 10;

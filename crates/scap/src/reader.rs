@@ -158,7 +158,7 @@ const STREAM_BUFFER: usize = 1 << 16;
 enum Source {
     /// Read on the caller's thread.
     Stream(Box<dyn Read + Send>),
-    /// Read, inflated and framed on a helper thread.
+    /// Read and inflated on a helper thread, in chunks.
     Framed(Framer),
 }
 

@@ -28,7 +28,7 @@ fn boundaries(plain: &[u8]) -> (u64, Vec<u64>) {
     (meta_end, ends)
 }
 
-/// Reads a prefix on the caller's thread or through the framing thread;
+/// Reads a prefix on the caller's thread or through the reading thread;
 /// returns (events delivered, error).
 fn read_prefix(data: Vec<u8>, framed: bool) -> (u64, Option<scap::Error>) {
     let mut r = match ReaderBuilder::new().prefetch(framed).from_reader(Cursor::new(data)) {
@@ -60,9 +60,9 @@ fn decompressed_seed_cut_at_1000_offsets() {
         };
         let (n, err) = read_prefix(plain[..cut as usize].to_vec(), false);
         if i % 5 == 0 {
-            // Through the framing thread: the same events and the same error.
+            // Through the reading thread: the same events and the same error.
             let (n_framed, err_framed) = read_prefix(plain[..cut as usize].to_vec(), true);
-            assert_eq!(n_framed, n, "cut at {cut}: events delivered through the framing thread");
+            assert_eq!(n_framed, n, "cut at {cut}: events delivered through the reading thread");
             let show = |e: &Option<scap::Error>| e.as_ref().map(|e| (e.offset, e.to_string()));
             assert_eq!(show(&err_framed), show(&err), "cut at {cut}: error when framed");
         }

@@ -1,6 +1,6 @@
 //! Feeds arbitrary bytes to the capture reader: it must return errors, never panic,
 //! and every event it yields must be self-consistent. Every input is read twice,
-//! on the caller's thread and through the framing thread: both must yield the
+//! on the caller's thread and through the reading thread: both must yield the
 //! same records and end with the same error at the same offset.
 
 #![no_main]
