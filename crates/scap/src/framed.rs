@@ -169,4 +169,37 @@ mod tests {
             assert_eq!(framed, read_all(&bad, false), "corrupt header at {at}");
         }
     }
+
+    /// `bytes` gzipped as two members, split at `at`.
+    fn two_members(bytes: &[u8], at: usize) -> Vec<u8> {
+        use std::io::Write;
+        let mut out = Vec::new();
+        for part in [&bytes[..at], &bytes[at..]] {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            gz.write_all(part).unwrap();
+            out.extend(gz.finish().unwrap());
+        }
+        out
+    }
+
+    #[test]
+    fn damaged_gzip_trailers_fail_alike() {
+        // Several chunks per member, and members ending inside chunks.
+        let plain = capture(100);
+        let at = plain.len() / 3 + 1234;
+        let good = two_members(&plain, at);
+        let framed = read_all(&good, true);
+        assert_eq!(framed.1, None);
+        assert_eq!(framed, read_all(&good, false));
+        let empty_member = two_members(&[], 0).len() / 2;
+        let first_len = two_members(&plain[..at], at).len() - empty_member;
+        // The first member's CRC, its length, then the second member's CRC.
+        for pos in [first_len - 8, first_len - 3, good.len() - 6] {
+            let mut bad = good.clone();
+            bad[pos] ^= 0x40;
+            let framed = read_all(&bad, true);
+            assert!(framed.1.as_deref().is_some_and(|e| e.contains("checksum")), "{framed:?}");
+            assert_eq!(framed, read_all(&bad, false), "trailer byte {pos} damaged");
+        }
+    }
 }
