@@ -18,8 +18,8 @@ use std::sync::Arc;
 /// Bytes of a slot: a chunk of the reading thread and the room before it.
 pub(crate) const SLOT: usize = 1 << 18;
 
-/// Slots of the pool: the chunks in flight, the one being filled, the one the
-/// reading thread prepares next, the reader's and one on its way back.
+/// Slots of the pool: the chunks in flight, the one being filled, the reader's
+/// and those on their way back.
 pub(crate) const SLOTS: usize = 16;
 
 /// Alignment of the pool, a huge page's size.
