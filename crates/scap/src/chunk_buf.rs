@@ -41,12 +41,11 @@ impl Default for ChunkBuf {
 }
 
 impl ChunkBuf {
-    /// The buffer as a vector, for growing or appending: a slot's bytes are
-    /// copied into a new vector and the slot is returned through `spare`.
-    pub fn vec_mut(&mut self, spare: impl FnOnce(ChunkBuf)) -> &mut Vec<u8> {
+    /// The buffer as a vector, for growing. A slot (full-sized, so not grown in
+    /// practice) is copied into a new vector and leaves the rotation.
+    pub fn vec_mut(&mut self) -> &mut Vec<u8> {
         if let ChunkBuf::Slot(s) = self {
-            let copy = s.to_vec();
-            spare(std::mem::replace(self, ChunkBuf::Heap(copy)));
+            *self = ChunkBuf::Heap(s.to_vec());
         }
         match self {
             ChunkBuf::Heap(v) => v,
@@ -225,7 +224,7 @@ mod tests {
     }
 
     #[test]
-    fn a_slot_turned_into_a_vector_keeps_its_bytes_and_is_given_back() {
+    fn a_slot_turned_into_a_vector_keeps_its_bytes() {
         let mut pool = Pool::default();
         let mut b = loop {
             if let b @ ChunkBuf::Slot(_) = pool.take() {
@@ -233,9 +232,8 @@ mod tests {
             }
         };
         b[..3].copy_from_slice(b"abc");
-        let mut back = None;
-        b.vec_mut(|s| back = Some(s)).extend_from_slice(b"xyz");
-        assert!(matches!(back, Some(ChunkBuf::Slot(_))));
+        b.vec_mut().extend_from_slice(b"xyz");
+        assert!(matches!(b, ChunkBuf::Heap(_)));
         assert_eq!(&b[..3], b"abc");
         assert_eq!(&b[SLOT..], b"xyz");
     }

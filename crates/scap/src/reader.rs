@@ -11,9 +11,9 @@ use crate::block::{self, round_up_4};
 use crate::chunk_buf::ChunkBuf;
 use crate::error::{BlockName, Error, ErrorKind, Result};
 use crate::event::{Event, HEADER_V1_LEN, HEADER_V2_LEN};
-use crate::framed::Framer;
 use crate::meta::Metadata;
 use crate::meta_read;
+use crate::prefetch::Prefetch;
 use crate::stream::{self, Compression};
 
 /// What [`Reader::next`] yields.
@@ -109,8 +109,8 @@ impl ReaderBuilder {
         path: Option<PathBuf>,
     ) -> Result<Reader> {
         let src = if self.prefetch {
-            match Framer::new(src) {
-                Ok(f) => Source::Framed(f),
+            match Prefetch::new(src) {
+                Ok(f) => Source::Prefetched(f),
                 Err(e) => {
                     return Err(Error {
                         path,
@@ -159,7 +159,7 @@ enum Source {
     /// Read on the caller's thread.
     Stream(Box<dyn Read + Send>),
     /// Read and inflated on a helper thread, in chunks.
-    Framed(Framer),
+    Prefetched(Prefetch),
 }
 
 /// Reads a capture: its metadata first, then events one at a time.
@@ -293,12 +293,12 @@ impl Reader {
                             // (possibly corrupt) header merely declares.
                             let grown = (self.buf.len() * 2).min(need.max(self.buf.len() + 1));
                             // The caller's thread reads into vectors only.
-                            self.buf.vec_mut(drop).resize(grown, 0);
+                            self.buf.vec_mut().resize(grown, 0);
                         }
                     }
                     src.read(&mut self.buf[self.end..]).inspect(|&n| self.end += n)
                 }
-                Source::Framed(f) => match f.next() {
+                Source::Prefetched(f) => match f.next() {
                     None => Ok(0),
                     Some(Err(e)) => Err(e),
                     Some(Ok(chunk)) => {
@@ -325,8 +325,8 @@ impl Reader {
     /// current buffer (the start of a block the chunk goes on with) is moved
     /// into the room in front of the chunk, or, when it does not fit there,
     /// copied with the chunk into a new buffer.
-    fn take_chunk(&mut self, chunk: crate::framed::Chunk) {
-        let Source::Framed(f) = &self.src else { return };
+    fn take_chunk(&mut self, chunk: crate::prefetch::Chunk) {
+        let Source::Prefetched(f) = &self.src else { return };
         let left = self.end - self.start;
         let mut bytes = chunk.bytes;
         let end = chunk.start + chunk.len;

@@ -40,20 +40,20 @@ pub(crate) struct Chunk {
 }
 
 /// The receiving end of the reading thread.
-pub(crate) struct Framer {
+pub(crate) struct Prefetch {
     rx: mpsc::Receiver<io::Result<Chunk>>,
     recycle: mpsc::Sender<ChunkBuf>,
 }
 
-impl Framer {
+impl Prefetch {
     /// Starts the reading thread on `inner`.
-    pub fn new(inner: Box<dyn Read + Send>) -> io::Result<Framer> {
+    pub fn new(inner: Box<dyn Read + Send>) -> io::Result<Prefetch> {
         let (tx, rx) = mpsc::sync_channel(IN_FLIGHT);
         let (recycle, spare) = mpsc::channel();
         thread::Builder::new()
             .name("scap-prefetch".into())
             .spawn(move || ReadingThread { inner, tx, spare, pool: Pool::default() }.run())?;
-        Ok(Framer { rx, recycle })
+        Ok(Prefetch { rx, recycle })
     }
 
     /// The next chunk; `None` at the end of the stream. An error comes after
@@ -80,7 +80,7 @@ impl ReadingThread {
         loop {
             let mut buf = self.spare.try_recv().unwrap_or_else(|_| self.pool.take());
             if buf.len() < SLOT {
-                buf.vec_mut(drop).resize(SLOT, 0);
+                buf.vec_mut().resize(SLOT, 0);
             }
             let (got, end, err) = read_into(&mut self.inner, &mut buf[HEADROOM..SLOT]);
             if got > 0 && self.tx.send(Ok(Chunk { bytes: buf, start: HEADROOM, len: got })).is_err()
