@@ -106,10 +106,11 @@ mod tests {
     use crate::table::ids;
     use crate::{Compression, Metadata, OwnedEvent, ReaderBuilder, Writer};
 
-    /// (event types and lengths, error) of a stream, read through the framing
+    /// (event types and lengths, error) of a stream, read through the reading
     /// thread or on the caller's thread.
-    fn read_all(bytes: &[u8], framed: bool) -> (Vec<(u16, usize)>, Option<String>) {
-        let mut r = ReaderBuilder::new().prefetch(framed).from_reader(Cursor::new(bytes.to_vec()));
+    fn read_all(bytes: &[u8], prefetch: bool) -> (Vec<(u16, usize)>, Option<String>) {
+        let mut r =
+            ReaderBuilder::new().prefetch(prefetch).from_reader(Cursor::new(bytes.to_vec()));
         let mut seen = Vec::new();
         let r = match &mut r {
             Ok(r) => r,
