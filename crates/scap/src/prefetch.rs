@@ -52,7 +52,9 @@ impl Prefetch {
         let (recycle, spare) = mpsc::channel();
         thread::Builder::new()
             .name("scap-prefetch".into())
-            .spawn(move || ReadingThread { inner, tx, spare, pool: Pool::default() }.run())?;
+            .spawn(move || {
+                ReadingThread { inner, tx, spare, stack: Vec::new(), pool: Pool::default() }.run()
+            })?;
         Ok(Prefetch { rx, recycle })
     }
 
@@ -72,13 +74,18 @@ struct ReadingThread {
     inner: Box<dyn Read + Send>,
     tx: mpsc::SyncSender<io::Result<Chunk>>,
     spare: mpsc::Receiver<ChunkBuf>,
+    /// Buffers given back, the last one on top: the likeliest to be still in
+    /// the caches. (Taking the oldest first, as the channel hands them out,
+    /// made the thread's work ~3 % longer and the median run 0.3 ms longer.)
+    stack: Vec<ChunkBuf>,
     pool: Pool,
 }
 
 impl ReadingThread {
     fn run(mut self) {
         loop {
-            let mut buf = self.spare.try_recv().unwrap_or_else(|_| self.pool.take());
+            self.stack.extend(self.spare.try_iter());
+            let mut buf = self.stack.pop().unwrap_or_else(|| self.pool.take());
             if buf.len() < SLOT {
                 buf.vec_mut().resize(SLOT, 0);
             }
