@@ -50,11 +50,9 @@ impl Prefetch {
     pub fn new(inner: Box<dyn Read + Send>) -> io::Result<Prefetch> {
         let (tx, rx) = mpsc::sync_channel(IN_FLIGHT);
         let (recycle, spare) = mpsc::channel();
-        thread::Builder::new()
-            .name("scap-prefetch".into())
-            .spawn(move || {
-                ReadingThread { inner, tx, spare, stack: Vec::new(), pool: Pool::default() }.run()
-            })?;
+        thread::Builder::new().name("scap-prefetch".into()).spawn(move || {
+            ReadingThread { inner, tx, spare, stack: Vec::new(), pool: Pool::default() }.run()
+        })?;
         Ok(Prefetch { rx, recycle })
     }
 
