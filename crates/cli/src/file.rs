@@ -13,8 +13,11 @@ use crate::progress::Progress;
 /// Reads `path` and runs its events through the outputs of `args`. Events read
 /// before an error are processed (printed, written) first; the error comes after.
 pub fn run(args: &LowArgs, filter_text: &str, path: &Path) -> Result<()> {
+    // The reading thread inflates the first chunk while the filter and the
+    // outputs are set up; a bad filter is still reported before a bad file.
+    let opening = scap::ReaderBuilder::new().start(path);
     let mut p = Pipeline::new(args, filter_text)?;
-    let mut reader = scap::Reader::open(path)?;
+    let mut reader = opening?.read_metadata()?;
     p.start(reader.metadata(), &[], None)?;
     let mut parallel = Parallel::new(args, filter_text, reader.metadata())?;
     let mut progress = (args.progress && std::io::IsTerminal::is_terminal(&std::io::stderr()))

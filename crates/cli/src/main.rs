@@ -101,8 +101,11 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {
             if e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                let pipe = |kind| kind == std::io::ErrorKind::BrokenPipe;
+                c.downcast_ref::<std::io::Error>().is_some_and(|io| pipe(io.kind()))
+                    || c.downcast_ref::<scap::Error>()
+                        .and_then(scap::Error::io_kind)
+                        .is_some_and(pipe)
             }) {
                 return ExitCode::SUCCESS;
             }

@@ -26,6 +26,9 @@ pub enum ErrorKind {
     /// An I/O error from the underlying file or decompressor.
     #[error("{0}")]
     Io(#[from] io::Error),
+    /// The file could not be opened (no offset applies).
+    #[error("{0}")]
+    Open(io::Error),
     /// The file ends inside a block. Input: any capture cut in the middle of a block.
     #[error("unexpected end of file inside {block} (needed {needed} more bytes)")]
     Truncated {
@@ -86,15 +89,23 @@ impl fmt::Display for Error {
         if let Some(p) = &self.path {
             write!(f, "{}: ", p.display())?;
         }
+        if let ErrorKind::Open(e) = &self.kind {
+            return write!(f, "{e}");
+        }
         let what = if self.compressed { "decompressed offset" } else { "offset" };
         write!(f, "{what} {}: {}", self.offset, self.kind)
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+/// No source: the message already holds the I/O error's text (a source would
+/// print it twice in a chain); [`Error::io_kind`] gives its kind.
+impl std::error::Error for Error {}
+
+impl Error {
+    /// The kind of the I/O error behind this one, if it is one.
+    pub fn io_kind(&self) -> Option<io::ErrorKind> {
         match &self.kind {
-            ErrorKind::Io(e) => Some(e),
+            ErrorKind::Io(e) | ErrorKind::Open(e) => Some(e.kind()),
             _ => None,
         }
     }

@@ -55,6 +55,6 @@ pub use meta::{
     FdEntry, FdInfo, Group, Interface, MachineInfo, Metadata, SectionHeader, ThreadEntry, User,
     fd_type, l4_proto,
 };
-pub use reader::{BlockCensus, Reader, ReaderBuilder, Record};
+pub use reader::{BlockCensus, Opening, Reader, ReaderBuilder, Record};
 pub use stream::Compression;
 pub use writer::{CountingWriter, Writer};

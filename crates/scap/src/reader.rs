@@ -81,18 +81,25 @@ impl ReaderBuilder {
 
     /// Opens a capture file.
     pub fn open(&self, path: impl AsRef<Path>) -> Result<Reader> {
+        self.start(path)?.read_metadata()
+    }
+
+    /// Opens a capture file and starts reading it (on the reading thread, when
+    /// prefetching) without waiting for its metadata: the caller can get on with
+    /// other work while the first chunk inflates, then call
+    /// [`Opening::read_metadata`].
+    pub fn start(&self, path: impl AsRef<Path>) -> Result<Opening> {
         let path = path.as_ref();
-        let err = |e| Error {
+        let (src, compression, consumed) = stream::open_path(path).map_err(|e| Error {
             path: Some(path.to_path_buf()),
             offset: 0,
             compressed: false,
-            kind: ErrorKind::Io(e),
-        };
-        let (src, compression, consumed) = stream::open_path(path).map_err(err)?;
+            kind: ErrorKind::Open(e),
+        })?;
         let size = std::fs::metadata(path).map(|m| m.len()).ok();
-        let mut r = self.build(src, compression, Some(path.to_path_buf()))?;
+        let mut r = self.source(src, compression, Some(path.to_path_buf()))?;
         r.file_bytes = Some((consumed, size.unwrap_or(0)));
-        Ok(r)
+        Ok(Opening(r))
     }
 
     /// Reads a capture from any byte stream (compressed or not).
@@ -103,6 +110,16 @@ impl ReaderBuilder {
     }
 
     fn build(
+        &self,
+        src: Box<dyn Read + Send>,
+        compression: Compression,
+        path: Option<PathBuf>,
+    ) -> Result<Reader> {
+        self.source(src, compression, path).map(Opening)?.read_metadata()
+    }
+
+    /// A reader on `src` whose first section is still to be read.
+    fn source(
         &self,
         src: Box<dyn Read + Send>,
         compression: Compression,
@@ -128,7 +145,7 @@ impl ReaderBuilder {
         } else {
             Vec::new()
         });
-        let mut r = Reader {
+        let r = Reader {
             src,
             path,
             compression,
@@ -143,6 +160,20 @@ impl ReaderBuilder {
             sections: 0,
             file_bytes: None,
         };
+        Ok(r)
+    }
+}
+
+/// A capture being read whose metadata has not been read yet
+/// ([`ReaderBuilder::start`]).
+#[derive(Debug)]
+pub struct Opening(Reader);
+
+impl Opening {
+    /// Reads the first section's metadata (waiting for the bytes it needs) and
+    /// returns the reader, positioned at the first event.
+    pub fn read_metadata(self) -> Result<Reader> {
+        let mut r = self.0;
         r.read_section(true)?;
         Ok(r)
     }
