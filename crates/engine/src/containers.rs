@@ -344,7 +344,7 @@ impl Containers {
             id = self.containerd_match(cgroups);
         }
         match id {
-            None => Arc::from(""),
+            None => crate::threads::host_container(),
             Some(id) => self.interned(&id).unwrap_or_else(|| Arc::from(id.as_str())),
         }
     }

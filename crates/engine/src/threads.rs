@@ -11,8 +11,8 @@
 //! are removed one event after their `procexit`, so memory stays flat on long
 //! captures.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, LazyLock};
 
 use crate::fds::FdTable;
 
@@ -139,11 +139,23 @@ pub struct Thread {
     pub(crate) container_id: Arc<str>,
 }
 
+/// The empty byte string, one allocation shared by all (a new thread starts
+/// with eight of them, most replaced right away).
 pub(crate) fn empty_bytes() -> Bytes {
-    Arc::from(&[][..])
+    static EMPTY: LazyLock<Bytes> = LazyLock::new(|| Arc::from(&[][..]));
+    Arc::clone(&EMPTY)
+}
+
+/// The empty container id (the host), shared as [`empty_bytes`] is.
+pub(crate) fn host_container() -> Arc<str> {
+    static HOST: LazyLock<Arc<str>> = LazyLock::new(|| Arc::from(""));
+    Arc::clone(&HOST)
 }
 
 pub(crate) fn bytes_of(b: &[u8]) -> Bytes {
+    if b.is_empty() {
+        return empty_bytes();
+    }
     Arc::from(b)
 }
 
@@ -186,7 +198,7 @@ impl Thread {
             cwd: empty_bytes(),
             root: empty_bytes(),
             cgroups: empty_bytes(),
-            container_id: Arc::from(""),
+            container_id: host_container(),
             flags: tf::NAME_CHANGED,
             fdlimit: -1,
             uid: 0,
