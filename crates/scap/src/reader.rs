@@ -505,6 +505,7 @@ impl Reader {
                 }
                 block::FDL | block::FDL_INT | block::FDL_V2 => meta_read::fd_list(body, h.btype)
                     .map(|(tid, fds)| match tid_index.get(&tid) {
+                        Some(&i) if meta.threads[i].fds.is_empty() => meta.threads[i].fds = fds,
                         Some(&i) => meta.threads[i].fds.extend(fds),
                         None => meta.orphan_fds.push((tid, fds)),
                     }),
