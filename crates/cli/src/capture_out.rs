@@ -6,14 +6,31 @@
 //! zero-padded to the digits of `-W` is appended; with `-e` a counter is appended.
 //! Every new file starts with the current state (`Engine::snapshot`). One fix over
 //! sysdig: reading a file with `-G` and a `%` pattern, sysdig names the first file
-//! `first_dump.scap`; sysray names it after the first event's time.
+//! `first_dump.scap`; sysray names it after the first event's time. `-w -` writes
+//! the capture to the standard output, as sysdig does.
 
-use std::path::PathBuf;
+use std::fs::File;
+use std::io::BufWriter;
+use std::os::fd::AsFd;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use scap::{Compression, Event, Metadata, OwnedEvent, Writer};
 
-type FileWriter = Writer<scap::CountingWriter<std::io::BufWriter<std::fs::File>>>;
+type FileWriter = Writer<scap::CountingWriter<BufWriter<File>>>;
+
+/// Creates the capture file `name`, or takes the standard output for `-`.
+pub(crate) fn create(name: &Path, compression: Compression) -> Result<FileWriter> {
+    if name.as_os_str() != "-" {
+        return Writer::create(name, compression).context("cannot create the capture file");
+    }
+    let stdout = std::io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .context("cannot write the capture to the standard output")?;
+    let sink = scap::CountingWriter::new(BufWriter::with_capacity(1 << 18, File::from(stdout)));
+    Writer::new(sink, compression).context("cannot write the capture to the standard output")
+}
 
 /// Rotation settings.
 #[derive(Clone, Debug, Default)]
@@ -114,17 +131,17 @@ impl CaptureOut {
         if rotate {
             self.next_file(state)?;
         }
-        let path = self.current.clone().unwrap_or_default();
+        let path = self.current.as_deref().unwrap_or(Path::new(""));
         let w = self.writer.as_mut().context("no capture file is open")?;
-        w.write_event_with_flags(ev, dump_flags)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+        // The error keeps its type, so a closed pipe ends the run quietly.
+        w.write_event_with_flags(ev, dump_flags).with_context(|| path.display().to_string())
     }
 
     /// Pushes what was written so far down to the file (a point from which a
     /// killed capture still reads back).
     pub fn flush(&mut self) -> Result<()> {
         if let Some(w) = &mut self.writer {
-            w.flush().map_err(|e| anyhow::anyhow!("{e}"))?;
+            w.flush()?;
         }
         Ok(())
     }
@@ -132,8 +149,8 @@ impl CaptureOut {
     /// Closes the current file.
     pub fn finish(&mut self) -> Result<()> {
         if let Some(w) = self.writer.take() {
-            let path = self.current.clone().unwrap_or_default();
-            w.finish().map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            let path = self.current.as_deref().unwrap_or(Path::new(""));
+            w.finish().with_context(|| path.display().to_string())?;
         }
         Ok(())
     }
@@ -173,17 +190,16 @@ impl CaptureOut {
     fn next_file(&mut self, state: StateFn<'_>) -> Result<()> {
         self.finish()?;
         let name = PathBuf::from(self.name_for_next());
-        let mut w = Writer::create(&name, self.compression)
-            .with_context(|| format!("cannot create {}", name.display()))?;
+        let mut w = create(&name, self.compression)?;
         let (meta, containers) = state();
-        let err = |e: scap::Error| anyhow::anyhow!("{}: {e}", name.display());
-        w.write_metadata(&meta).map_err(err)?;
+        let what = || name.display().to_string();
+        w.write_metadata(&meta).with_context(what)?;
         for c in &containers {
-            w.write_event(&c.as_event()).map_err(err)?;
+            w.write_event(&c.as_event()).with_context(what)?;
         }
         // The state blocks reach the file at once: a capture killed right after
         // it started still reads back.
-        w.flush().map_err(err)?;
+        w.flush().with_context(what)?;
         if !self.files.contains(&name) {
             self.files.push(name.clone());
         }

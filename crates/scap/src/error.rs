@@ -26,7 +26,7 @@ pub enum ErrorKind {
     /// An I/O error from the underlying file or decompressor.
     #[error("{0}")]
     Io(#[from] io::Error),
-    /// The file could not be opened (no offset applies).
+    /// The file could not be opened or created (no offset applies).
     #[error("{0}")]
     Open(io::Error),
     /// The file ends inside a block. Input: any capture cut in the middle of a block.

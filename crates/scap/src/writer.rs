@@ -109,7 +109,7 @@ impl Writer<CountingWriter<BufWriter<File>>> {
             path: Some(path.to_path_buf()),
             offset: 0,
             compressed: false,
-            kind: ErrorKind::Io(e),
+            kind: ErrorKind::Open(e),
         })?;
         Self::new(CountingWriter::new(BufWriter::with_capacity(1 << 18, f)), compression)
     }
