@@ -6,6 +6,7 @@ mod capture_out;
 mod chisels;
 mod file;
 mod flags;
+mod heap;
 mod live;
 mod parallel;
 mod print;
@@ -24,6 +25,7 @@ use flags::LowArgs;
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 fn run() -> Result<i32> {
+    heap::prepare();
     let args = LowArgs::parse(std::env::args_os().skip(1))?;
     if let Some(c) = &args.capinfo {
         if args.help {

@@ -156,8 +156,8 @@ impl DerefMut for Slot {
 }
 
 /// Hands out buffers for chunks: slots of a mapping made when the stream turns
-/// out to need more than `HEAP_FIRST` buffers, then vectors if every slot is
-/// away.
+/// out to need more than `HEAP_FIRST` buffers (at once for a stream known to be
+/// large), then vectors if every slot is away.
 #[derive(Default)]
 pub(crate) struct Pool {
     region: Option<Arc<Region>>,
@@ -167,17 +167,30 @@ pub(crate) struct Pool {
     heap_issued: usize,
     /// True once mapping the pool failed: vectors from then on.
     broken: bool,
+    /// The stream is known to fill more than `HEAP_FIRST` buffers.
+    large: bool,
 }
 
 /// Buffers a stream gets as vectors before the pool is mapped, so a small
 /// capture does not fault in a huge page it never fills.
 const HEAP_FIRST: usize = 2;
 
+/// Bytes of a file (compressed or not) that fill more than `HEAP_FIRST`
+/// buffers: its pool is mapped for the first chunk, sparing the reading thread
+/// the page faults of the vectors at the moment the reader waits for it.
+pub(crate) const LARGE_STREAM: u64 = (HEAP_FIRST * SLOT) as u64;
+
 impl Pool {
+    /// A pool for a stream that is known to be `large` (at least
+    /// [`LARGE_STREAM`] bytes) or not.
+    pub fn new(large: bool) -> Pool {
+        Pool { large, ..Pool::default() }
+    }
+
     /// A new buffer of `SLOT` bytes (the caller reuses the buffers it gets
     /// back before it asks for a new one).
     pub fn take(&mut self) -> ChunkBuf {
-        if self.heap_issued < HEAP_FIRST || self.broken {
+        if (self.heap_issued < HEAP_FIRST && !self.large) || self.broken {
             self.heap_issued += 1;
             return ChunkBuf::Heap(vec![0; SLOT]);
         }
@@ -221,6 +234,20 @@ mod tests {
         for (i, b) in bufs.iter().enumerate() {
             assert!(b.iter().all(|&x| x == i as u8), "buffer {i} was overwritten");
         }
+    }
+
+    #[test]
+    fn a_large_stream_gets_slots_from_the_first_buffer() {
+        let kinds = |large| {
+            let mut pool = Pool::new(large);
+            (0..HEAP_FIRST + 1)
+                .map(|_| matches!(pool.take(), ChunkBuf::Slot(_)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds(true), vec![true; HEAP_FIRST + 1]);
+        let mut small = vec![false; HEAP_FIRST];
+        small.push(true);
+        assert_eq!(kinds(false), small);
     }
 
     #[test]

@@ -46,12 +46,13 @@ pub(crate) struct Prefetch {
 }
 
 impl Prefetch {
-    /// Starts the reading thread on `inner`.
-    pub fn new(inner: Box<dyn Read + Send>) -> io::Result<Prefetch> {
+    /// Starts the reading thread on `inner`, which is known to be `large` (see
+    /// [`Pool::new`]) or not.
+    pub fn new(inner: Box<dyn Read + Send>, large: bool) -> io::Result<Prefetch> {
         let (tx, rx) = mpsc::sync_channel(IN_FLIGHT);
         let (recycle, spare) = mpsc::channel();
         thread::Builder::new().name("scap-prefetch".into()).spawn(move || {
-            ReadingThread { inner, tx, spare, stack: Vec::new(), pool: Pool::default() }.run()
+            ReadingThread { inner, tx, spare, stack: Vec::new(), pool: Pool::new(large) }.run()
         })?;
         Ok(Prefetch { rx, recycle })
     }
@@ -62,9 +63,13 @@ impl Prefetch {
         self.rx.recv().ok()
     }
 
-    /// Hands a buffer the reader is done with back for reuse.
+    /// Hands a buffer the reader is done with back for reuse. One shorter than
+    /// a slot (the reader's empty first buffer) is dropped: the reading thread
+    /// would have to grow it, faulting in a slot's worth of new pages.
     pub fn recycle(&self, buf: ChunkBuf) {
-        let _ = self.recycle.send(buf);
+        if buf.len() >= SLOT {
+            let _ = self.recycle.send(buf);
+        }
     }
 }
 
@@ -84,9 +89,6 @@ impl ReadingThread {
         loop {
             self.stack.extend(self.spare.try_iter());
             let mut buf = self.stack.pop().unwrap_or_else(|| self.pool.take());
-            if buf.len() < SLOT {
-                buf.vec_mut().resize(SLOT, 0);
-            }
             let (got, end, err) = read_into(&mut self.inner, &mut buf[HEADROOM..SLOT]);
             if got > 0 && self.tx.send(Ok(Chunk { bytes: buf, start: HEADROOM, len: got })).is_err()
             {

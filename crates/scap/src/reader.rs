@@ -97,7 +97,8 @@ impl ReaderBuilder {
             kind: ErrorKind::Open(e),
         })?;
         let size = std::fs::metadata(path).map(|m| m.len()).ok();
-        let mut r = self.source(src, compression, Some(path.to_path_buf()))?;
+        let large = size.is_some_and(|n| n >= crate::chunk_buf::LARGE_STREAM);
+        let mut r = self.source(src, compression, Some(path.to_path_buf()), large)?;
         r.file_bytes = Some((consumed, size.unwrap_or(0)));
         Ok(Opening(r))
     }
@@ -115,18 +116,20 @@ impl ReaderBuilder {
         compression: Compression,
         path: Option<PathBuf>,
     ) -> Result<Reader> {
-        self.source(src, compression, path).map(Opening)?.read_metadata()
+        self.source(src, compression, path, false).map(Opening)?.read_metadata()
     }
 
-    /// A reader on `src` whose first section is still to be read.
+    /// A reader on `src` (known to be `large` or not, see
+    /// [`crate::chunk_buf::Pool::new`]) whose first section is still to be read.
     fn source(
         &self,
         src: Box<dyn Read + Send>,
         compression: Compression,
         path: Option<PathBuf>,
+        large: bool,
     ) -> Result<Reader> {
         let src = if self.prefetch {
-            match Prefetch::new(src) {
+            match Prefetch::new(src, large) {
                 Ok(f) => Source::Prefetched(f),
                 Err(e) => {
                     return Err(Error {
