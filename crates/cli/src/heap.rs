@@ -7,6 +7,11 @@
 //! advising it for huge pages (THP `madvise` or `always`) turns them into two
 //! or three faults. Where the kernel offers no huge pages the advice does
 //! nothing and the heap works as before.
+//!
+//! Every thread allocates from this one heap: another thread's first
+//! allocation would otherwise map an arena of its own (64 MiB reserved, small
+//! pages), as the reading thread did for its few inflating buffers (-0.3 ms a
+//! run). Small allocations go through each thread's cache without a lock.
 
 use std::ops::Range;
 
@@ -21,14 +26,15 @@ const HUGE_PAGE: usize = 2 << 20;
 /// process list, buffers of a few hundred KiB).
 const MMAP_THRESHOLD: usize = 4 << 20;
 
-/// Grows the heap and advises it for huge pages; to be called first thing on
-/// the main thread (other threads allocate from their own arenas).
+/// Grows the heap, advises it for huge pages and makes it every thread's; to
+/// be called first thing on the main thread, before any other starts.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 pub(crate) fn prepare() {
     // SAFETY: mallopt, malloc and sbrk(0) are used as documented; the advice
     // covers whole huge pages of the heap's own mapping (from the old break,
     // rounded up, to the new one, rounded down).
     unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
         libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD as libc::c_int);
         libc::mallopt(libc::M_TRIM_THRESHOLD, (2 * PAD) as libc::c_int);
         libc::mallopt(libc::M_TOP_PAD, PAD as libc::c_int);
