@@ -158,17 +158,16 @@ impl DerefMut for Slot {
 /// Hands out buffers for chunks: slots of a mapping made when the stream turns
 /// out to need more than `HEAP_FIRST` buffers (at once for a stream known to be
 /// large), then vectors if every slot is away.
-#[derive(Default)]
 pub(crate) struct Pool {
     region: Option<Arc<Region>>,
     /// Slots handed out so far (each index once).
     issued: usize,
+    /// Buffers to hand out as vectors before the pool is mapped.
+    heap_first: usize,
     /// Buffers handed out as vectors before the pool was mapped.
     heap_issued: usize,
     /// True once mapping the pool failed: vectors from then on.
     broken: bool,
-    /// The stream is known to fill more than `HEAP_FIRST` buffers.
-    large: bool,
 }
 
 /// Buffers a stream gets as vectors before the pool is mapped, so a small
@@ -184,13 +183,19 @@ impl Pool {
     /// A pool for a stream that is known to be `large` (at least
     /// [`LARGE_STREAM`] bytes) or not.
     pub fn new(large: bool) -> Pool {
-        Pool { large, ..Pool::default() }
+        Pool {
+            region: None,
+            issued: 0,
+            heap_first: if large { 0 } else { HEAP_FIRST },
+            heap_issued: 0,
+            broken: false,
+        }
     }
 
     /// A new buffer of `SLOT` bytes (the caller reuses the buffers it gets
     /// back before it asks for a new one).
     pub fn take(&mut self) -> ChunkBuf {
-        if (self.heap_issued < HEAP_FIRST && !self.large) || self.broken {
+        if self.heap_issued < self.heap_first || self.broken {
             self.heap_issued += 1;
             return ChunkBuf::Heap(vec![0; SLOT]);
         }
@@ -222,7 +227,7 @@ mod tests {
 
     #[test]
     fn slots_are_distinct_zeroed_and_outlive_the_pool() {
-        let mut pool = Pool::default();
+        let mut pool = Pool::new(false);
         let mut bufs: Vec<ChunkBuf> = (0..SLOTS + HEAP_FIRST + 2).map(|_| pool.take()).collect();
         let slots = bufs.iter().filter(|b| matches!(b, ChunkBuf::Slot(_))).count();
         assert_eq!(slots, SLOTS);
@@ -252,7 +257,7 @@ mod tests {
 
     #[test]
     fn a_slot_turned_into_a_vector_keeps_its_bytes() {
-        let mut pool = Pool::default();
+        let mut pool = Pool::new(false);
         let mut b = loop {
             if let b @ ChunkBuf::Slot(_) = pool.take() {
                 break b;
