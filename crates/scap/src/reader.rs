@@ -161,6 +161,7 @@ impl ReaderBuilder {
             census: BlockCensus::default(),
             last: EventSpan::default(),
             sections: 0,
+            joined_from: None,
             file_bytes: None,
         };
         Ok(r)
@@ -222,6 +223,9 @@ pub struct Reader {
     census: BlockCensus,
     last: EventSpan,
     sections: u32,
+    /// The chunk the buffer was joined from, while the buffer is a joined copy
+    /// (see [`Reader::take_chunk`]).
+    joined_from: Option<JoinedFrom>,
     /// Bytes of the file consumed (shared with the prefetch thread) and its size.
     file_bytes: Option<(std::sync::Arc<std::sync::atomic::AtomicU64>, u64)>,
 }
@@ -234,6 +238,18 @@ impl std::fmt::Debug for Reader {
             .field("offset", &self.offset)
             .finish_non_exhaustive()
     }
+}
+
+/// A chunk copied, after the end of the buffer before it, into a new buffer
+/// (a block longer than the room in front of the chunk went on in it). Once the
+/// reader is past the part copied from the buffer before, the rest is in the
+/// chunk as it was: the reader goes back to it and frees the copy.
+struct JoinedFrom {
+    chunk: ChunkBuf,
+    /// Where the chunk's bytes start in `chunk`.
+    chunk_start: usize,
+    /// Bytes in front of the chunk's in the joined buffer.
+    left: usize,
 }
 
 /// The 8-byte header of the block at the current position.
@@ -361,6 +377,9 @@ impl Reader {
     /// copied with the chunk into a new buffer.
     fn take_chunk(&mut self, chunk: crate::prefetch::Chunk) {
         let Source::Prefetched(f) = &self.src else { return };
+        if let Some(j) = self.joined_from.take() {
+            f.recycle(j.chunk);
+        }
         let left = self.end - self.start;
         let mut bytes = chunk.bytes;
         let end = chunk.start + chunk.len;
@@ -372,12 +391,25 @@ impl Reader {
             let mut joined = Vec::with_capacity(left + chunk.len);
             joined.extend_from_slice(&self.buf[self.start..self.end]);
             joined.extend_from_slice(&bytes[chunk.start..end]);
-            f.recycle(std::mem::replace(&mut bytes, ChunkBuf::Heap(joined)));
+            let copied = std::mem::replace(&mut bytes, ChunkBuf::Heap(joined));
+            self.joined_from = Some(JoinedFrom { chunk: copied, chunk_start: chunk.start, left });
             (0, left + chunk.len)
         };
         f.recycle(std::mem::replace(&mut self.buf, bytes));
         self.start = start;
         self.end = end;
+    }
+
+    /// Goes back from a joined buffer to the chunk it copied once the reader is
+    /// past the bytes joined in front of it, freeing the copy (a process list
+    /// of several hundred KiB would otherwise stay in memory twice while the
+    /// caller builds its state from it).
+    fn unjoin(&mut self) {
+        let Some(j) = self.joined_from.take_if(|j| self.start >= j.left) else { return };
+        let joined = std::mem::replace(&mut self.buf, j.chunk);
+        self.start = j.chunk_start + (self.start - j.left);
+        self.end = j.chunk_start + (self.end - j.left);
+        drop(joined);
     }
 
     fn u32_at(&self, off: usize) -> u32 {
@@ -520,6 +552,7 @@ impl Reader {
             meta.count_block(h.btype);
             self.consume(h.len as usize);
         }
+        self.unjoin();
         self.meta = meta;
         Ok(())
     }
@@ -930,5 +963,52 @@ mod tests {
         assert!(fast_event_span(&seeds[2], 0).is_none());
         assert!(fast_event_span(&seeds[3], 0).is_none());
         assert!(fast_event_span(&seeds[1], 0).is_some());
+    }
+
+    /// A process list longer than a chunk is read from a joined copy of two
+    /// chunks; by the end of the metadata the reader is back in the second
+    /// chunk's own buffer, and reads on as the caller's thread does.
+    #[test]
+    fn a_process_list_longer_than_a_chunk_is_read_from_the_chunk_after_it() {
+        use crate::chunk_buf::SLOT;
+        use crate::{Compression, OwnedEvent, ThreadEntry, Writer};
+        let mut meta = Metadata::default();
+        for tid in 1..=300u64 {
+            let env = format!("TID={tid}\0PATH=/usr/bin\0{}\0", "X".repeat(2000)).into_bytes();
+            meta.threads.push(ThreadEntry {
+                tid,
+                pid: tid,
+                comm: b"sh".to_vec(),
+                env,
+                ..ThreadEntry::default()
+            });
+        }
+        let mut w = Writer::new(Vec::new(), Compression::None).unwrap();
+        w.write_metadata(&meta).unwrap();
+        for i in 0..5_000u64 {
+            let ev =
+                OwnedEvent::build(i, i % 300 + 1, ids::SYSCALL_CLOSE_E, &[&3i64.to_le_bytes()]);
+            w.write_event(&ev.as_event()).unwrap();
+        }
+        let bytes = w.finish().unwrap();
+        let read = |prefetch: bool| {
+            let cursor = std::io::Cursor::new(bytes.clone());
+            let mut r = ReaderBuilder::new().prefetch(prefetch).from_reader(cursor).unwrap();
+            if prefetch {
+                assert!(r.joined_from.is_none(), "still in the joined copy");
+                assert_eq!(r.buf.len(), SLOT, "not back in a chunk's buffer");
+            }
+            let threads: Vec<_> = r.metadata().threads.iter().map(|t| t.env.len()).collect();
+            let mut events = Vec::new();
+            while let Some(ev) = r.next_event().unwrap() {
+                events.push((ev.ts(), ev.tid(), r.offset()));
+            }
+            (threads, events)
+        };
+        let (threads, events) = read(true);
+        assert_eq!(threads.len(), 300);
+        assert!(threads.iter().sum::<usize>() > 2 * SLOT, "the process list fits in a chunk");
+        assert_eq!(events.len(), 5_000);
+        assert_eq!((threads, events), read(false));
     }
 }
