@@ -42,6 +42,7 @@ mod error;
 mod event;
 mod meta;
 mod meta_read;
+mod placement;
 mod prefetch;
 mod reader;
 mod stream;

@@ -14,6 +14,7 @@ use std::sync::mpsc;
 use std::thread;
 
 use crate::chunk_buf::{ChunkBuf, Pool, SLOT};
+use crate::placement::Placement;
 use crate::stream::read_into;
 
 /// Bytes in front of each chunk for the end of the block the previous chunk
@@ -51,9 +52,16 @@ impl Prefetch {
     pub fn new(inner: Box<dyn Read + Send>, large: bool) -> io::Result<Prefetch> {
         let (tx, rx) = mpsc::sync_channel(IN_FLIGHT);
         let (recycle, spare) = mpsc::channel();
-        thread::Builder::new().name("scap-prefetch".into()).spawn(move || {
+        let (placement, widen) = Placement::prepare().unzip();
+        let thread = thread::Builder::new().name("scap-prefetch".into()).spawn(move || {
+            if let Some(w) = widen {
+                w.widen();
+            }
             ReadingThread { inner, tx, spare, stack: Vec::new(), pool: Pool::new(large) }.run()
         })?;
+        if let Some(p) = placement {
+            p.place(&thread);
+        }
         detect_cpu_features();
         Ok(Prefetch { rx, recycle })
     }
