@@ -47,7 +47,7 @@ pub(crate) struct Chunk {
 /// call and an interrupt to the other virtual CPU, ~15 µs measured), and the
 /// woken thread runs up to ~0.3 ms later. The reading thread inflates a chunk
 /// in ~0.15 ms, so most waits end within this time. (A filter that matches
-/// nothing on the seed capture: -0.24 to -0.35 ms a run against sleeping at
+/// nothing on the seed capture: -0.3 to -0.37 ms a run against sleeping at
 /// once, for ~0.6 ms more CPU; 1 ms of polling did no better, polling on the
 /// reading thread's side too added nothing.)
 const POLL: Duration = Duration::from_micros(300);
