@@ -72,10 +72,9 @@ struct Compared {
     ratio: f64,
     /// Median of sysray time / inflate-only time, each round on its own.
     floor_ratio: f64,
-    /// Best run of the inflate-only process.
-    process_floor: Run,
-    /// Median of sysray time / inflate-only process time, each round on its own.
-    process_floor_ratio: f64,
+    /// With the inflate-only process: its best run, and the median of sysray
+    /// time / its time, each round on its own.
+    process_floor: Option<(Run, f64)>,
 }
 
 /// Runs sysdig, sysray and an inflate-only pass (and, `with_process_floor`, the
@@ -119,19 +118,14 @@ fn compare(
     }
     let median = |mut v: Vec<f64>| {
         v.sort_by(f64::total_cmp);
-        v.get(v.len() / 2).copied().unwrap_or(0.0)
+        v[v.len() / 2]
     };
     Compared {
         sysdig: best(a_runs),
         sysray: best(b_runs),
         ratio: median(ratios),
         floor_ratio: median(floor_ratios),
-        process_floor: if p_runs.is_empty() {
-            Run { wall: Duration::ZERO, cpu: Duration::ZERO, rss_kb: 0 }
-        } else {
-            best(p_runs)
-        },
-        process_floor_ratio: median(p_ratios),
+        process_floor: (!p_runs.is_empty()).then(|| (best(p_runs), median(p_ratios))),
     }
 }
 
@@ -297,16 +291,16 @@ fn main() {
             b.rss_kb as f64 / 1024.0,
             same
         );
-        if goal == 0.0 {
+        if let Some((p, ratio)) = &c.process_floor {
             println!(
                 "{:<26} {:>10} {:>10.1} {:>10} {:>10.1} {:>9} {:>9}",
                 "  inflate-only process",
                 "",
-                ms(c.process_floor.wall),
+                ms(p.wall),
                 "",
-                ms(c.process_floor.cpu),
+                ms(p.cpu),
                 "",
-                format!("{:.2}x pfl", c.process_floor_ratio)
+                format!("{ratio:.2}x pfl")
             );
         }
     }
